@@ -1,0 +1,28 @@
+using MudBlazor;
+
+namespace ZoomPortal.Components.Layout;
+
+internal static class PortalTheme
+{
+    // Zoom-adjacent blue with text contrast above 4.5:1 on both palettes.
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0b5cff",
+            AppbarBackground = "#0b3d91",
+            Secondary = "#6a3fb5",
+            // Darker status colours keep outlined alerts readable (WCAG AA) on white.
+            Warning = "#9a5800",
+            Error = "#c62828",
+            Success = "#2e7d32",
+            Info = "#0b5cff",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#7aa7ff",
+            AppbarBackground = "#111a2e",
+            Secondary = "#c5a3ff",
+        },
+    };
+}

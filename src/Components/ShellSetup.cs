@@ -1,0 +1,43 @@
+using MudBlazor.Services;
+
+namespace ZoomPortal.Components;
+
+internal static class ShellSetup
+{
+    public static WebApplicationBuilder AddPortalShell(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Static web assets are only mapped by default in Development; the test environment runs from build output too.
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UsePortalShell(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPortalShell(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ZoomPortal.Data;
+
+/// <summary>
+/// The portal's database. Each provider has its own subclass so that each keeps its own migrations:
+/// <code>
+/// dotnet ef migrations add NAME --context SqlitePortalDbContext --output-dir src/Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --context PostgresPortalDbContext --output-dir src/Data/Migrations/Postgres
+/// </code>
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly, t => !t.IsAbstract);
+    }
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);

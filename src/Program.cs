@@ -1,0 +1,31 @@
+using ZoomPortal.Components;
+using ZoomPortal.Data;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalData();
+builder.AddPortalAuthentication();
+builder.AddPortalShell();
+builder.AddPortalHealth();
+
+var app = builder.Build();
+
+if (args.Contains(DataSetup.MigrateCommand))
+{
+    await app.MigrateDatabaseAsync();
+    return;
+}
+
+await app.MigrateDatabaseInDevelopmentAsync();
+
+app.UsePortalShell();
+app.MapPortalHealth();
+app.MapPortalAuthentication();
+app.MapPortalShell();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
