@@ -10,12 +10,6 @@ internal static class ShellSetup
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Static web assets are only mapped by default in Development; the test environment runs from build output too.
-        if (builder.Environment.IsEnvironment("Testing"))
-        {
-            builder.WebHost.UseStaticWebAssets();
-        }
-
         return builder;
     }
 
