@@ -76,7 +76,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Deve
     public async Task Development_sign_in_without_antiforgery_token_is_refused()
     {
         using var client = _app.CreateHttpsClient();
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "Mallory", ["Role"] = "Admin" });
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "Mallory", ["Role"] = "Admin", ["ReturnUrl"] = "/" });
 
         using var response = await client.PostAsync(new Uri("/authentication/dev-login", UriKind.Relative), content);
 
@@ -116,7 +116,8 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Deve
         await DevelopmentSignIn.SignInAsync(client, "Ada", "Attendee");
 
         using var get = await client.GetAsync(new Uri("/authentication/logout", UriKind.Relative));
-        using var forged = await client.PostAsync(new Uri("/authentication/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var withoutToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var forged = await client.PostAsync(new Uri("/authentication/logout", UriKind.Relative), withoutToken);
         using var stillIn = await client.GetAsync(new Uri("/meetings", UriKind.Relative));
 
         Assert.NotEqual(HttpStatusCode.Redirect, get.StatusCode);
