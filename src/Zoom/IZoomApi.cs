@@ -53,7 +53,11 @@ public sealed record ZoomMeeting(
     string? Agenda,
     string? Password,
     string Status,
-    IReadOnlyList<ZoomOccurrence> Occurrences);
+    IReadOnlyList<ZoomOccurrence> Occurrences)
+{
+    /// <summary>Null when Zoom sent no settings (and in hand-made test doubles).</summary>
+    public ZoomMeetingSettings? Settings { get; init; }
+}
 
 public sealed record ZoomOccurrence(string OccurrenceId, DateTimeOffset StartTime, int DurationMinutes, string Status);
 

@@ -1,0 +1,23 @@
+namespace ZoomPortal.Zoom.Sandbox;
+
+/// <summary>The in-process Zoom sandbox used when <c>Zoom:Mode</c> is Sandbox. Bound from <c>Zoom:Sandbox</c>.</summary>
+public sealed class ZoomSandboxOptions
+{
+    /// <summary>The sandbox's clock minus the server's (e.g. 00:07:00 or -00:03:00), to rehearse clock skew.</summary>
+    public TimeSpan ClockSkew { get; set; }
+
+    /// <summary>Loopback port of the sandbox's HTTP listener; 0 takes any free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Largest page the sandbox returns, whatever page_size asks, so that paging is exercised.</summary>
+    public int PageSize { get; set; } = 5;
+
+    /// <summary>Lifetime of the sandbox's OAuth access tokens (Zoom: one hour).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Scopes the sandbox pretends the app lacks (e.g. <c>meeting:read:admin</c>).</summary>
+    public IList<string> MissingScopes { get; } = [];
+
+    /// <summary>Failures the sandbox answers with first, in order.</summary>
+    public IList<ZoomSandboxFault> Faults { get; } = [];
+}
