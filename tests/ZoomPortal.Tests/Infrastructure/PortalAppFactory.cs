@@ -20,6 +20,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:SqlitePath"] = Path.Combine(_folder, "portal.db"),
+            // Zoom's cloud is out of reach here: every environment talks to the sandbox unless a test says otherwise.
+            ["Zoom:Mode"] = "Sandbox",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -18,6 +18,7 @@ public sealed class ZoomSetupTests
         {
             ["Authentication:Oidc:Authority"] = "https://login.example.com/",
             ["Authentication:Oidc:ClientId"] = "zoomportal",
+            ["Zoom:Mode"] = "Live",
             ["Zoom:Api:ClientId"] = "live-client",
             ["Zoom:Api:ClientSecret"] = SecretValue,
         });
