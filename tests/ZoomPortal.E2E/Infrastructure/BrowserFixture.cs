@@ -11,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The system browser; Playwright's own downloads are never used.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private const float DefaultTimeoutMs = 30_000;
+
     private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     private IPlaywright? _playwright;
@@ -25,6 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"E2E tests need Chromium at {ChromiumPath}: apt-get install -y chromium.");
         }
 
+        // Generous waits: two cores are shared with builds, and a cold portal takes seconds for its first page.
+        Assertions.SetDefaultExpectTimeout(DefaultTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,7 +57,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.Locale ??= "en-GB";
         options.TimezoneId ??= "Europe/London";
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(DefaultTimeoutMs);
+        context.SetDefaultNavigationTimeout(DefaultTimeoutMs);
         return await context.NewPageAsync();
     }
 
@@ -100,9 +105,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             Directory.CreateDirectory(ScreenshotFolder);
             var file = string.Concat(testName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_'));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, file + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(ScreenshotFolder, file + ".png"),
+                FullPage = true,
+                Timeout = 5_000,
+            });
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // A page that crashed or closed has nothing to show; the test's own failure is what matters.
         }
