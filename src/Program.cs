@@ -2,6 +2,7 @@ using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
+using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Zoom;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddPortalAuthentication();
 builder.AddPortalShell();
 builder.AddPortalHealth();
 builder.AddZoom();
+builder.AddJoinSigning();
 
 var app = builder.Build();
 

@@ -67,7 +67,8 @@ internal static class ZoomSetup
         services.TryAddSingleton<ZoomApiHealth>();
         services.TryAddSingleton<ZoomAccessTokenProvider>();
         services.TryAddSingleton<ZoomClock>();
-        services.TryAddSingleton<IZoomClock>(sp => sp.GetRequiredService<ZoomClock>());
+        // Replaces the signer's fallback clock whatever the registration order.
+        services.AddSingleton<IZoomClock>(sp => sp.GetRequiredService<ZoomClock>());
         services.AddHostedService<ZoomClockRefresher>();
 
         services.AddHttpClient<IZoomApi, ZoomApiClient>(ConfigureTimeout).AddResilienceHandler("zoom-api", ConfigureResilience);

@@ -25,6 +25,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:SqlitePath"] = Path.Combine(_folder, "portal.db"),
+            // Zoom's cloud is out of reach here: every environment talks to the sandbox unless a test says otherwise.
+            ["Zoom:Mode"] = "Sandbox",
         };
         if (!IsDevelopment)
         {

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using ZoomPortal.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(SigningBenchmarks).Assembly).Run(args);

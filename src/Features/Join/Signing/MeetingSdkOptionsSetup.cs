@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ZoomPortal.Features.Join.Signing;
+
+/// <summary>Fills in the sandbox credentials in Sandbox mode, then checks the rules that span keys.</summary>
+internal sealed class MeetingSdkOptionsSetup(IConfiguration configuration, IHostEnvironment environment)
+    : IPostConfigureOptions<MeetingSdkOptions>, IValidateOptions<MeetingSdkOptions>
+{
+    // HS256 keys shorter than this are refused by Microsoft.IdentityModel when signing; say so at start-up instead.
+    internal const int MinimumSecretBytes = 32;
+
+    public void PostConfigure(string? name, MeetingSdkOptions options)
+    {
+        if (ZoomModeReader.IsSandbox(configuration, environment) != true)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            options.ClientId = SandboxSdkCredentials.ClientId;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            options.ClientSecret = SandboxSdkCredentials.ClientSecret;
+        }
+    }
+
+    public ValidateOptionsResult Validate(string? name, MeetingSdkOptions options)
+    {
+        var sandbox = ZoomModeReader.IsSandbox(configuration, environment);
+        if (sandbox is null)
+        {
+            return ValidateOptionsResult.Fail($"{ZoomModeReader.ModeKey} must be Sandbox or Live.");
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add("Zoom:MeetingSdk:ClientId is required when Zoom:Mode is Live: set it to the Meeting SDK app's Client ID (SDK key).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add("Zoom:MeetingSdk:ClientSecret is required when Zoom:Mode is Live: set it through user-secrets or the environment variable Zoom__MeetingSdk__ClientSecret.");
+        }
+        else if (sandbox == false && options.ClientSecret == SandboxSdkCredentials.ClientSecret)
+        {
+            failures.Add("Zoom:MeetingSdk:ClientSecret is the sandbox placeholder; set the Meeting SDK app's real secret when Zoom:Mode is Live.");
+        }
+        else if (Encoding.UTF8.GetByteCount(options.ClientSecret) < MinimumSecretBytes)
+        {
+            failures.Add($"Zoom:MeetingSdk:ClientSecret is shorter than {MinimumSecretBytes} bytes, too short for an HS256 key; check that the whole secret was copied.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ZoomPortal.Zoom;
+
+namespace ZoomPortal.Features.Join.Signing;
+
+/// <summary>
+/// Signs Meeting SDK JWTs (HS256) as Zoom's Web SDK 5.0+ expects them: <c>appKey, mn, role, iat, exp, tokenExp</c>,
+/// with <c>iat</c> on Zoom's clock and backdated by the margin plus the clock estimate's uncertainty.
+/// Sign a fresh one for every join attempt.
+/// </summary>
+public sealed partial class MeetingSignatureSigner
+{
+    /// <summary>Zoom meeting ids have 9–12 digits today; 15 leaves room and stays exact in JavaScript numbers.</summary>
+    public const long MaxMeetingNumber = 999_999_999_999_999;
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly MeetingSdkOptions _options;
+    private readonly IZoomClock _clock;
+    private readonly ILogger<MeetingSignatureSigner> _logger;
+    private readonly SigningCredentials _credentials;
+    private readonly long _lifetimeSeconds;
+
+    public MeetingSignatureSigner(IOptions<MeetingSdkOptions> options, IZoomClock clock, ILogger<MeetingSignatureSigner> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        if (string.IsNullOrEmpty(_options.ClientId) || string.IsNullOrEmpty(_options.ClientSecret))
+        {
+            throw new InvalidOperationException("Zoom:MeetingSdk:ClientId and Zoom:MeetingSdk:ClientSecret must be set before signatures can be signed.");
+        }
+
+        _credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_options.ClientSecret)), SecurityAlgorithms.HmacSha256);
+        _lifetimeSeconds = (long)Math.Floor(_options.SignatureLifetime.TotalSeconds);
+    }
+
+    /// <summary>Signs a signature for one join attempt.</summary>
+    /// <param name="meetingNumber">The meeting number, 1 to <see cref="MaxMeetingNumber"/>.</param>
+    /// <param name="role">0 to join as a participant, 1 to start as the host (the host also needs a ZAK).</param>
+    public MeetingSignature Sign(long meetingNumber, int role)
+    {
+        if (meetingNumber is < 1 or > MaxMeetingNumber)
+        {
+            throw new ArgumentOutOfRangeException(nameof(meetingNumber), meetingNumber, "A meeting number has 1 to 15 digits and is positive.");
+        }
+
+        if (role is not (0 or 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "The role is 0 (participant) or 1 (host).");
+        }
+
+        var estimate = _clock.Current;
+        var uncertainty = estimate.Uncertainty < TimeSpan.Zero ? TimeSpan.Zero : estimate.Uncertainty;
+        var issuedAt = _clock.ZoomNow() - (_options.IatMargin + uncertainty);
+        var iat = issuedAt.ToUnixTimeSeconds();
+        var exp = iat + _lifetimeSeconds;
+
+        // Numbers must stay JSON numbers (Zoom rejects a string iat); mn is a string, as the 6.x SDK passes meetingNumber.
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["appKey"] = _options.ClientId!,
+            ["mn"] = meetingNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["role"] = role,
+            ["iat"] = iat,
+            ["exp"] = exp,
+            ["tokenExp"] = exp,
+        };
+        if (_options.IncludeLegacySdkKey)
+        {
+            claims["sdkKey"] = _options.ClientId!;
+        }
+
+        if (_options.VideoWebRtcMode is { } videoWebRtcMode)
+        {
+            claims["video_webrtc_mode"] = videoWebRtcMode;
+        }
+
+        var token = Handler.CreateToken(new SecurityTokenDescriptor { Claims = claims, SigningCredentials = _credentials });
+        var signature = new MeetingSignature(
+            token,
+            meetingNumber,
+            role,
+            DateTimeOffset.FromUnixTimeSeconds(iat),
+            DateTimeOffset.FromUnixTimeSeconds(exp),
+            estimate.Offset,
+            uncertainty);
+        LogSigned(_logger, meetingNumber, role, signature.IssuedAt, signature.ExpiresAt, estimate.Offset, uncertainty, estimate.IsKnown);
+        return signature;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Signed a Meeting SDK signature for meeting {MeetingNumber} as role {Role}: iat {IssuedAt:O}, exp {ExpiresAt:O}, Zoom clock offset {Offset} ± {Uncertainty} (measured: {ClockMeasured})")]
+    private static partial void LogSigned(ILogger logger, long meetingNumber, int role, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan offset, TimeSpan uncertainty, bool clockMeasured);
+}
