@@ -2,6 +2,7 @@ using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
+using ZoomPortal.Features.Meetings;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalShell();
 builder.AddPortalHealth();
+builder.AddMeetings();
 
 var app = builder.Build();
 
