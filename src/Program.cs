@@ -3,6 +3,7 @@ using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddPortalShell();
 builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
+builder.AddMeetings();
 
 var app = builder.Build();
 

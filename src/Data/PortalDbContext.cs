@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ZoomPortal.Features.Meetings;
 
 namespace ZoomPortal.Data;
 
@@ -13,6 +14,12 @@ namespace ZoomPortal.Data;
 public abstract class PortalDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingOccurrence> MeetingOccurrences => Set<MeetingOccurrence>();
+
+    public DbSet<MeetingGroup> MeetingGroups => Set<MeetingGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,8 @@
+namespace ZoomPortal.Features.Meetings;
+
+public enum MeetingPhase
+{
+    Live,
+    Upcoming,
+    Past,
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+
+namespace ZoomPortal.Features.Meetings;
+
+/// <summary>
+/// Places meetings in time: expands recurring meetings into occurrences, sorts them into live, upcoming and past,
+/// and decides when joining is open. Pure: "now" is always passed in (the server's clock, never the browser's).
+/// </summary>
+public sealed class MeetingSchedule(IOptions<MeetingsOptions> options)
+{
+    /// <summary>A weekly meeting has dozens of future occurrences; the page shows the next few, the details page all.</summary>
+    public const int MaxUpcomingOccurrencesPerMeeting = 3;
+
+    public MeetingSchedule(MeetingsOptions options)
+        : this(Options.Create(options))
+    {
+    }
+
+    public TimeSpan JoinLeadTime => options.Value.JoinLeadTime;
+
+    public MeetingScheduleView Arrange(IEnumerable<MeetingSummary> meetings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        var pastCutoff = now.AddDays(-options.Value.PastDays);
+        var live = new List<ScheduledMeeting>();
+        var upcoming = new List<ScheduledMeeting>();
+        var past = new List<ScheduledMeeting>();
+        foreach (var meeting in meetings)
+        {
+            var upcomingOfMeeting = 0;
+            foreach (var item in Expand(meeting, now))
+            {
+                switch (item.Phase)
+                {
+                    case MeetingPhase.Live:
+                        live.Add(item);
+                        break;
+                    case MeetingPhase.Upcoming when upcomingOfMeeting++ < MaxUpcomingOccurrencesPerMeeting:
+                        upcoming.Add(item);
+                        break;
+                    case MeetingPhase.Past when item.End >= pastCutoff:
+                        past.Add(item);
+                        break;
+                }
+            }
+        }
+
+        return new(
+            live.OrderBy(i => i.Start ?? DateTimeOffset.MaxValue).ThenBy(i => i.Meeting.Topic, StringComparer.CurrentCulture).ToList(),
+            upcoming.OrderBy(i => i.Start ?? DateTimeOffset.MaxValue).ThenBy(i => i.Meeting.Topic, StringComparer.CurrentCulture).ToList(),
+            past.OrderByDescending(i => i.Start).ThenBy(i => i.Meeting.Topic, StringComparer.CurrentCulture).ToList());
+    }
+
+    /// <summary>The meeting and each of its occurrences, in start order.</summary>
+    public IReadOnlyList<ScheduledMeeting> Expand(MeetingSummary meeting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (meeting.Occurrences.Count == 0)
+        {
+            var end = meeting.Start?.AddMinutes(meeting.DurationMinutes);
+            return [Place(meeting, null, meeting.Start, end, meeting.IsStarted, now)];
+        }
+
+        // Zoom reports "started" for the meeting, not an occurrence: it belongs to the latest one that could have begun.
+        var startedOccurrence = meeting.IsStarted
+            ? (meeting.Occurrences.LastOrDefault(o => o.Start - JoinLeadTime <= now) ?? meeting.Occurrences[0]).OccurrenceId
+            : null;
+        return meeting.Occurrences
+            .OrderBy(o => o.Start)
+            .Select(o => Place(meeting, o.OccurrenceId, o.Start, o.Start.AddMinutes(o.DurationMinutes), o.OccurrenceId == startedOccurrence, now))
+            .ToList();
+    }
+
+    private ScheduledMeeting Place(MeetingSummary meeting, string? occurrenceId, DateTimeOffset? start, DateTimeOffset? end, bool started, DateTimeOffset now)
+    {
+        var phase = started || (start <= now && now < end)
+            ? MeetingPhase.Live
+            : start is null || now < start ? MeetingPhase.Upcoming : MeetingPhase.Past;
+        var opensAt = start - JoinLeadTime;
+        var canJoin = phase == MeetingPhase.Live || (phase == MeetingPhase.Upcoming && (opensAt is null || opensAt <= now));
+        return new ScheduledMeeting(meeting, occurrenceId, start, end, phase, opensAt, canJoin);
+    }
+}

@@ -1,0 +1,17 @@
+namespace ZoomPortal.Features.Meetings;
+
+internal static class MeetingsSetup
+{
+    public static WebApplicationBuilder AddMeetings(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MeetingAccess>();
+        services.AddSingleton<MeetingCatalogNotifier>();
+        services.AddSingleton<MeetingCatalog>();
+        services.AddSingleton<MeetingCatalogSync>();
+        services.AddSingleton<MeetingSchedule>();
+        services.AddHostedService<MeetingCatalogRefresher>();
+        return builder;
+    }
+}
