@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Features.Meetings;
 
 namespace ZoomPortal.Data;
@@ -20,6 +21,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<MeetingOccurrence> MeetingOccurrences => Set<MeetingOccurrence>();
 
     public DbSet<MeetingGroup> MeetingGroups => Set<MeetingGroup>();
+
+    public DbSet<JoinAttempt> JoinAttempts => Set<JoinAttempt>();
+
+    public DbSet<SignatureIssuanceRecord> SignatureIssuances => Set<SignatureIssuanceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
