@@ -17,6 +17,12 @@ internal sealed partial class MeetingCatalogRefresher(
             return;
         }
 
+        if (!options.Value.BackgroundRefresh)
+        {
+            LogBackgroundRefreshOff(logger);
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
         do
         {
@@ -36,6 +42,9 @@ internal sealed partial class MeetingCatalogRefresher(
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meetings:BackgroundRefresh is off: the meeting catalog is refreshed only on demand")]
+    private static partial void LogBackgroundRefreshOff(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No Zoom API client is registered: the meeting catalog is not refreshed and pages show what the database holds")]
     private static partial void LogNoZoomApi(ILogger logger);

@@ -18,4 +18,7 @@ public sealed class MeetingsOptions
     /// <summary>How many days of past meetings the meetings page shows.</summary>
     [Range(1, 366, ErrorMessage = "Meetings:PastDays must be between 1 and 366.")]
     public int PastDays { get; set; } = 14;
+
+    /// <summary>Refresh in the background at all; off leaves refreshes to hosts and admins (and to tests that seed the database).</summary>
+    public bool BackgroundRefresh { get; set; } = true;
 }

@@ -16,10 +16,10 @@ internal sealed class ZoomSandboxAccount
     public const string ClientSecret = "sandbox-s2s-client-secret";
 
     /// <summary>The Meeting SDK key the sandbox expects in signatures (<c>Zoom:MeetingSdk:ClientId</c> in Sandbox mode).</summary>
-    public const string MeetingSdkClientId = "sandboxMeetingSdkKey01";
+    public const string MeetingSdkClientId = ZoomPortal.Features.Join.Signing.SandboxSdkCredentials.ClientId;
 
     /// <summary>The Meeting SDK secret the sandbox checks signatures with (<c>Zoom:MeetingSdk:ClientSecret</c> in Sandbox mode).</summary>
-    public const string MeetingSdkClientSecret = "sandbox-meeting-sdk-secret-0123456789";
+    public const string MeetingSdkClientSecret = ZoomPortal.Features.Join.Signing.SandboxSdkCredentials.ClientSecret;
 
     public const string Started = "started";
     public const string Waiting = "waiting";

@@ -55,6 +55,8 @@ public sealed class ZoomSetupTests
             ["Zoom:Api:AccountId"] = ZoomSandboxAccount.AccountId,
             ["Zoom:Api:ClientId"] = ZoomSandboxAccount.ClientId,
             ["Zoom:Api:ClientSecret"] = ZoomSandboxAccount.ClientSecret,
+            ["Zoom:MeetingSdk:ClientId"] = "live-test-sdk-key",
+            ["Zoom:MeetingSdk:ClientSecret"] = "live-test-sdk-secret-0123456789abcdef",
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
