@@ -4,21 +4,31 @@ namespace ZoomPortal.E2E.Infrastructure;
 public static class DevelopmentSignInFlow
 {
     /// <summary>Fills and posts the form on the current page (the development sign-in page must be showing).</summary>
-    public static async Task SubmitAsync(IPage page, string name, string role)
+    public static async Task SubmitAsync(IPage page, string name, string role, string? groups = null, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         // The page is static server rendering (a plain form POST), so there is no circuit to wait for.
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync(name);
+        if (groups is not null)
+        {
+            await page.Locator("#dev-groups").FillAsync(groups);
+        }
+
+        if (email is not null)
+        {
+            await page.Locator("#dev-email").FillAsync(email);
+        }
+
         await page.GetByRole(AriaRole.Radio, new() { Name = role, Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
     /// <summary>Opens the sign-in page asking to come back to <paramref name="returnUrl"/>, signs in and waits to arrive.</summary>
-    public static async Task SignInAsync(IPage page, string name, string role, string returnUrl = "/meetings")
+    public static async Task SignInAsync(IPage page, string name, string role, string returnUrl = "/meetings", string? groups = null, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync($"/authentication/dev-signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await SubmitAsync(page, name, role);
+        await SubmitAsync(page, name, role, groups, email);
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnUrl);
     }
 }
