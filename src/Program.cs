@@ -2,6 +2,7 @@ using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
+using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
@@ -14,6 +15,7 @@ builder.AddPortalShell();
 builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
+builder.AddJoin();
 builder.AddMeetings();
 
 var app = builder.Build();

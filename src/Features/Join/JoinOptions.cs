@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ZoomPortal.Features.Join;
+
+/// <summary>How the join page retries and how long it waits for the SDK. Bound from <c>Join</c>.</summary>
+public sealed class JoinOptions
+{
+    public const string SectionName = "Join";
+
+    /// <summary>Wait before re-joining after a signature error or Zoom's rate limit; Zoom documents join as limited to once per 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:RetryDelay must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts of one join (the first included) after signature and network errors.</summary>
+    [Range(1, 10, ErrorMessage = "Join:MaxAttempts must be between 1 and 10.")]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often to try again while the host has not started the meeting (3008).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Join:WaitForHostInterval must be between 00:00:05 and 00:10:00.")]
+    public TimeSpan WaitForHostInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>When to give up waiting for the host.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "04:00:00", ErrorMessage = "Join:WaitForHostTimeout must be between 00:00:10 and 04:00:00.")]
+    public TimeSpan WaitForHostTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>First back-off delay after a network error; it doubles on each further attempt (10 s, 20 s, 40 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:NetworkBackOff must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan NetworkBackOff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Limit on loading the SDK's scripts; the loader may never settle.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:LoadTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Limit on the SDK's <c>init</c>, which may call neither callback.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:InitTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan InitTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Limit on the SDK's <c>join</c>, which may call neither callback (e.g. a malformed signature).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:JoinTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,32 @@
+namespace ZoomPortal.Features.Join;
+
+/// <summary>Where the join page is; the steps the browser may report are marked in <see cref="JoinSteps.Reportable"/>.</summary>
+public enum JoinStep
+{
+    Ready,
+    LoadingZoom,
+    GettingSignature,
+    Joining,
+    Retrying,
+    WaitingForHost,
+    NeedPasscode,
+    InMeeting,
+    Stopped,
+    Refused,
+}
+
+public static class JoinSteps
+{
+    /// <summary>Steps the module may set through ReportProgress; the others only the server sets.</summary>
+    public static readonly IReadOnlySet<JoinStep> Reportable = new HashSet<JoinStep>
+    {
+        JoinStep.LoadingZoom, JoinStep.GettingSignature, JoinStep.Joining, JoinStep.Retrying, JoinStep.WaitingForHost,
+    };
+
+    public static bool TryParseReported(string? value, out JoinStep step)
+    {
+        step = JoinStep.Ready;
+        return value is { Length: <= 32 } && Enum.TryParse(value, ignoreCase: false, out step) &&
+            Enum.IsDefined(step) && Reportable.Contains(step) && !value.Any(char.IsDigit);
+    }
+}

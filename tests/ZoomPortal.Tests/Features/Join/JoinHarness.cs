@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Meetings;
+using ZoomPortal.Tests.Features.Meetings;
+using ZoomPortal.Zoom;
+
+namespace ZoomPortal.Tests.Features.Join;
+
+/// <summary>A JoinService over a migrated in-memory database, a counting Zoom clock, a fake Zoom API and captured logs.</summary>
+internal sealed class JoinHarness : IAsyncDisposable
+{
+    public const long MeetingId = 84512345671;
+    public const string Zak = "zak-SECRET-never-shown-1234";
+    public const string Passcode = "pass-SECRET-481516";
+
+    private readonly ServiceProvider _services;
+
+    private JoinHarness(TestDatabase database, JoinOptions options)
+    {
+        Database = database;
+        var protection = new EphemeralDataProtectionProvider();
+        Protector = protection.CreateProtector(MeetingCatalogSync.PasscodeProtectorPurpose);
+        _services = new ServiceCollection().AddSingleton<IZoomApi>(Zoom).BuildServiceProvider();
+        var sdk = Options.Create(new MeetingSdkOptions { ClientId = SandboxSdkCredentials.ClientId, ClientSecret = SandboxSdkCredentials.ClientSecret });
+        var loggers = new CapturingLoggerProvider(Logs);
+        var factory = LoggerFactory.Create(b => b.AddProvider(loggers).SetMinimumLevel(LogLevel.Trace));
+        Signer = new MeetingSignatureSigner(sdk, Clock, factory.CreateLogger<MeetingSignatureSigner>());
+        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, _services.GetRequiredService<IServiceScopeFactory>(),
+            protection, Options.Create(options), Time, factory.CreateLogger<JoinService>());
+    }
+
+    public TestDatabase Database { get; }
+
+    public IDataProtector Protector { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public CountingZoomClock Clock { get; } = new();
+
+    public ZakZoomApi Zoom { get; } = new();
+
+    public MeetingSignatureSigner Signer { get; }
+
+    public JoinService Service { get; }
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public static async Task<JoinHarness> CreateAsync(JoinOptions? options = null, bool withPasscode = false)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var harness = new JoinHarness(database, options ?? new JoinOptions());
+        var meeting = MeetingData.Entity(MeetingId, "Weekly team sync", new DateTime(2026, 5, 4, 9, 0, 0, DateTimeKind.Utc), hostEmail: "hana@example.com");
+        meeting.ProtectedPasscode = withPasscode ? harness.Protector.Protect(Passcode) : null;
+        var hidden = MeetingData.Entity(MeetingId + 1, "Board only", new DateTime(2026, 5, 4, 9, 0, 0, DateTimeKind.Utc), visibility: MeetingVisibility.Groups, groups: "board");
+        await database.SeedAsync(meeting, hidden);
+        return harness;
+    }
+
+    public static ClaimsPrincipal User(string id, string email, string name = "Ada Attendee") =>
+        new(new ClaimsIdentity(
+            [new Claim(PortalClaimTypes.UserId, id), new Claim(PortalClaimTypes.Email, email), new Claim(PortalClaimTypes.Name, name)],
+            "test", PortalClaimTypes.Name, PortalClaimTypes.Role));
+
+    public static ClaimsPrincipal Attendee => User("user-ada", "ada@example.com");
+
+    public static ClaimsPrincipal Host => User("user-hana", "hana@example.com", "Hana Host");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Zoom's clock with a known estimate; counts re-measurements and moves on a second per signature.</summary>
+    internal sealed class CountingZoomClock : IZoomClock
+    {
+        private DateTimeOffset _now = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
+
+        public int Measurements { get; private set; }
+
+        public ZoomClockEstimate Current { get; private set; } = new(TimeSpan.FromSeconds(-3), TimeSpan.FromMilliseconds(40), DateTimeOffset.UnixEpoch, 5);
+
+        public DateTimeOffset ZoomNow() => _now = _now.AddSeconds(1);
+
+        public Task<ZoomClockEstimate> MeasureAsync(CancellationToken cancellationToken)
+        {
+            Measurements++;
+            Current = Current with { Offset = TimeSpan.FromSeconds(-7) };
+            return Task.FromResult(Current);
+        }
+    }
+
+    internal sealed class ZakZoomApi : IZoomApi
+    {
+        public List<string> ZakRequests { get; } = [];
+
+        public Task<string> GetZakAsync(string userId, CancellationToken cancellationToken)
+        {
+            ZakRequests.Add(userId);
+            return Task.FromResult(Zak);
+        }
+
+        public Task<IReadOnlyList<ZoomMeetingSummary>> ListMeetingsAsync(string userId, ZoomMeetingListType type, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<ZoomMeeting> GetMeetingAsync(long meetingId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ZoomUser>> ListUsersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => NullLogger.Instance.BeginScope(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lines.Enqueue(formatter(state, exception));
+                if (state is IEnumerable<KeyValuePair<string, object?>> values)
+                {
+                    foreach (var (_, value) in values)
+                    {
+                        lines.Enqueue(value?.ToString() ?? string.Empty);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Tests.Infrastructure;
+
+namespace ZoomPortal.Tests.Features.Join;
+
+public sealed class JoinMeetingPageTests : PortalBunitContext
+{
+    private const string ChromeOnLinux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+    [Fact]
+    public void Retry_shows_the_time_difference_message_countdown_and_support_code()
+    {
+        var progress = Render<JoinProgress>(p => p
+            .Add(x => x.Step, JoinStep.Retrying)
+            .Add(x => x.Seconds, 8)
+            .Add(x => x.Error, JoinErrorCatalog.Classify(3712, null))
+            .Add(x => x.SupportCode, "ZP-ABC234"));
+
+        var status = progress.Find("[aria-live=polite]");
+        Assert.Contains("we fixed the time difference", status.TextContent, StringComparison.Ordinal);
+        Assert.Equal("8", progress.Find(".join-countdown").TextContent);
+        Assert.Contains("Support code ZP-ABC234", status.TextContent, StringComparison.Ordinal);
+        Assert.Equal("step", progress.Find("li.current").GetAttribute("aria-current"));
+        Assert.Equal("Joining", progress.Find("li.current").TextContent);
+    }
+
+    [Fact]
+    public void Stop_after_signature_errors_explains_and_gives_the_support_code()
+    {
+        var progress = Render<JoinProgress>(p => p
+            .Add(x => x.Step, JoinStep.Stopped)
+            .Add(x => x.Error, JoinErrorCatalog.Classify(3705, null))
+            .Add(x => x.SupportCode, "ZP-ABC234"));
+
+        var alert = progress.Find("[role=alert]");
+        Assert.Contains("stopped trying", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ZP-ABC234", alert.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_joins_through_the_module_and_follows_the_servers_retry_with_a_countdown()
+    {
+        await using var harness = await JoinHarness.CreateAsync(new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) });
+        // Its own context: the shared one resolves services in its constructor, and this page needs more of them.
+        await using var ctx = new BunitContext();
+        ctx.Services.AddMudServices();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddSingleton(harness.Service);
+        ctx.Services.AddSingleton(Options.Create(new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) }));
+        ctx.Services.AddSingleton<TimeProvider>(harness.Time);
+        ctx.Services.AddSingleton(new JoinSdkSource(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Zoom:Mode"] = "Sandbox" }).Build(), new TestEnvironment()));
+        var authorization = ctx.AddAuthorization();
+        authorization.SetAuthorized("Ada Attendee");
+        authorization.SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
+        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
+        module.Setup<long>("now").SetResult(harness.Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
+        module.SetupVoid("preload").SetVoidResult();
+        module.SetupVoid("join").SetVoidResult();
+
+        var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
+        page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
+        Assert.Contains("blocks the microphone", page.Markup, StringComparison.Ordinal);
+        await page.Find("form").SubmitAsync();
+
+        var invocation = module.VerifyInvoke("join");
+        var joinId = (string)invocation.Arguments[2]!.GetType().GetProperty("joinId")!.GetValue(invocation.Arguments[2])!;
+        var ticket = await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 1, false));
+        Assert.Equal("Ada Attendee", ticket!.UserName);
+        Assert.Null(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(Guid.NewGuid().ToString(), 1, false)));
+
+        var next = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 1, 3712, "Signature is invalid.", "6.2.0", "Component"));
+        Assert.Equal(new JoinNextStepMessage("Retry", 2000, true), next);
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find(".join-countdown").TextContent));
+        await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, "Retrying", 1));
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find(".join-countdown").TextContent));
+        await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, "InMeeting", 0));
+        await page.InvokeAsync(() => page.Instance.ReportProgress("not-this-join", "Joining", 0));
+        Assert.Equal(JoinStep.Retrying, page.Instance.Step);
+        Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "ZoomPortal";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Attempts;
+using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Join.Signing;
+
+namespace ZoomPortal.Tests.Features.Join;
+
+public sealed class JoinServiceTests
+{
+    private const string ChromeOnLinux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+    [Fact]
+    public async Task Meeting_the_user_cannot_see_is_not_found()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId + 1, JoinKind.Join, null, CancellationToken.None);
+
+        Assert.Null(session);
+    }
+
+    [Fact]
+    public async Task Attendee_cannot_start_and_cannot_get_role_1_even_with_a_forged_session()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Start, null, CancellationToken.None);
+        Assert.Equal(SignatureRefusal.NotMeetingHost, session!.Refusal);
+
+        var forged = session with { Refusal = SignatureRefusal.None };
+        var result = await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, forged, 1, false, "Ada", null, CancellationToken.None);
+
+        Assert.Null(result.Ticket);
+        Assert.Equal(SignatureRefusal.NotMeetingHost, result.Refusal);
+        Assert.Empty(harness.Zoom.ZakRequests);
+    }
+
+    [Fact]
+    public async Task Another_users_session_gets_no_signature()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
+
+        var result = await harness.Service.IssueSignatureAsync(JoinHarness.User("user-eve", "eve@example.com"), session!, 1, false, "Eve", null, CancellationToken.None);
+
+        Assert.Null(result.Ticket);
+        Assert.Equal(SignatureRefusal.NotSignedIn, result.Refusal);
+    }
+
+    [Fact]
+    public async Task Every_attempt_gets_a_fresh_signature_and_an_issuance_record_without_the_token()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
+
+        var first = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
+        var second = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 2, false, "Ada", null, CancellationToken.None)).Ticket!;
+
+        Assert.NotEqual(first.Signature, second.Signature);
+        Assert.True(second.IssuedAt > first.IssuedAt);
+        Assert.Equal(0, first.Role);
+        Assert.Null(first.Zak);
+        await using var db = harness.Database.CreateDbContext();
+        var records = await db.SignatureIssuances.Where(r => r.JoinId == session!.JoinId).ToListAsync();
+        Assert.Equal(2, records.Count);
+    }
+
+    [Fact]
+    public async Task Clock_is_remeasured_before_signing_only_when_asked()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
+
+        var first = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
+        Assert.Equal(0, harness.Clock.Measurements);
+        var retry = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 2, true, "Ada", null, CancellationToken.None)).Ticket!;
+
+        Assert.Equal(1, harness.Clock.Measurements);
+        Assert.Equal(-3000, first.ZoomClockOffsetMs);
+        Assert.Equal(-7000, retry.ZoomClockOffsetMs);
+    }
+
+    [Fact]
+    public async Task Host_start_gets_role_1_and_a_zak_that_no_ToString_or_log_shows()
+    {
+        await using var harness = await JoinHarness.CreateAsync(withPasscode: true);
+        var session = await harness.Service.StartJoinAsync(JoinHarness.Host, JoinHarness.MeetingId, JoinKind.Start, null, CancellationToken.None);
+        Assert.True(session!.IsAllowed);
+
+        var ticket = (await harness.Service.IssueSignatureAsync(JoinHarness.Host, session, 1, false, "Hana", null, CancellationToken.None)).Ticket!;
+
+        Assert.Equal(1, ticket.Role);
+        Assert.Equal(JoinHarness.Zak, ticket.Zak);
+        Assert.Equal(JoinHarness.Passcode, ticket.Passcode);
+        Assert.Equal(["zoom-hana"], harness.Zoom.ZakRequests);
+        var text = ticket.ToString() + string.Join('\n', harness.Logs);
+        Assert.Contains("JoinTicket", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(JoinHarness.Zak, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(JoinHarness.Passcode, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ticket.Signature, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(SandboxSdkCredentials.ClientSecret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attendee_gets_the_catalog_passcode_or_the_one_typed_when_the_catalog_has_none()
+    {
+        await using var withPasscode = await JoinHarness.CreateAsync(withPasscode: true);
+        var session = await withPasscode.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
+        Assert.True(session!.PasscodeKnown);
+        var ticket = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", "typed", CancellationToken.None)).Ticket!;
+        Assert.Equal(JoinHarness.Passcode, ticket.Passcode);
+
+        await using var without = await JoinHarness.CreateAsync();
+        var other = await without.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
+        Assert.False(other!.PasscodeKnown);
+        var typed = (await without.Service.IssueSignatureAsync(JoinHarness.Attendee, other, 1, false, "Ada", " typed ", CancellationToken.None)).Ticket!;
+        Assert.Equal("typed", typed.Passcode);
+    }
+
+    [Fact]
+    public async Task Attempts_are_recorded_with_all_fields_and_the_join_outcome_on_each()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var service = harness.Service;
+        var session = (await service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None))!;
+        Assert.Matches("^ZP-[2-9A-HJKMNP-Z]{6}$", session.SupportCode);
+
+        var ticket = (await service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
+        var failed = JoinAttemptReport.TryCreate(1, 3712, "Signature is invalid.", "6.2.0", "Component", 1234)!;
+        var (error, next) = await service.RecordAttemptAsync(JoinHarness.Attendee, session, failed, ChromeOnLinux, TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(JoinErrorCategory.Signature, error.Category);
+        Assert.Equal(JoinNextAction.Retry, next.Action);
+        Assert.True(next.RemeasureClock);
+
+        await service.IssueSignatureAsync(JoinHarness.Attendee, session, 2, true, "Ada", null, CancellationToken.None);
+        await service.RecordJoinedAsync(JoinHarness.Attendee, session, JoinAttemptReport.TryCreate(2, null, null, "6.2.0", "Component", 1234)!, ChromeOnLinux, 2345, CancellationToken.None);
+
+        await using var db = harness.Database.CreateDbContext();
+        var attempts = await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).OrderBy(a => a.AttemptNumber).ToListAsync();
+        Assert.Equal(2, attempts.Count);
+        var first = attempts[0];
+        Assert.Equal((session.SupportCode, "user-ada", JoinHarness.MeetingId, 0), (first.SupportCode, first.UserId, first.MeetingId, first.Role));
+        Assert.Equal((JoinAttemptOutcome.Failed, 3712, "Signature is invalid.", JoinErrorCategory.Signature), (first.Outcome, first.ErrorCode, first.ErrorMessage, first.ErrorCategory));
+        Assert.Equal(("6.2.0", "Component", "Chrome 156", "Linux"), (first.SdkVersion, first.SdkView, first.Browser, first.OperatingSystem));
+        Assert.Equal((-3000L, 40L, 1234L), (first.ZoomClockOffsetMs, first.ZoomClockUncertaintyMs, first.BrowserClockOffsetMs));
+        Assert.Equal(ticket.IssuedAt.UtcDateTime, first.SignatureIssuedAt);
+        Assert.Equal(ticket.ExpiresAt.UtcDateTime, first.SignatureExpiresAt);
+        Assert.NotNull(first.FinishedAt);
+        var second = attempts[1];
+        Assert.Equal((JoinAttemptOutcome.Succeeded, 2345, -7000L), (second.Outcome, second.TimeToJoinMs, second.ZoomClockOffsetMs));
+        Assert.All(attempts, a => Assert.Equal(JoinAttemptOutcome.Succeeded, a.JoinOutcome));
+    }
+
+    [Fact]
+    public async Task Third_signature_error_stops_and_marks_the_join_failed()
+    {
+        await using var harness = await JoinHarness.CreateAsync(new JoinOptions { MaxAttempts = 3 });
+        var session = (await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None))!;
+        var actions = new List<JoinNextAction>();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session, attempt, attempt > 1, "Ada", null, CancellationToken.None);
+            var report = JoinAttemptReport.TryCreate(attempt, 3712, "Signature is invalid.", "6.2.0", "Component", 0)!;
+            actions.Add((await harness.Service.RecordAttemptAsync(JoinHarness.Attendee, session, report, ChromeOnLinux, TimeSpan.Zero, CancellationToken.None)).Next.Action);
+        }
+
+        Assert.Equal([JoinNextAction.Retry, JoinNextAction.Retry, JoinNextAction.Stop], actions);
+        Assert.Equal(2, harness.Clock.Measurements);
+        await using var db = harness.Database.CreateDbContext();
+        Assert.All(await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).ToListAsync(), a => Assert.Equal(JoinAttemptOutcome.Failed, a.JoinOutcome));
+    }
+
+    [Fact]
+    public async Task Leaving_before_joining_abandons_the_attempt_in_progress()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = (await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None))!;
+        await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", null, CancellationToken.None);
+
+        await harness.Service.CompleteJoinAsync(JoinHarness.Attendee, session, JoinAttemptOutcome.Abandoned, CancellationToken.None);
+
+        await using var db = harness.Database.CreateDbContext();
+        var attempt = await db.JoinAttempts.SingleAsync(a => a.JoinId == session.JoinId);
+        Assert.Equal((JoinAttemptOutcome.Abandoned, JoinAttemptOutcome.Abandoned, PortalErrorCodes.Abandoned), (attempt.Outcome, attempt.JoinOutcome, attempt.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Client_view_reload_continues_the_same_join_only_for_its_user()
+    {
+        await using var harness = await JoinHarness.CreateAsync();
+        var session = (await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None))!;
+        await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", null, CancellationToken.None);
+
+        var resumed = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, session.JoinId, CancellationToken.None);
+        var stolen = await harness.Service.StartJoinAsync(JoinHarness.Host, JoinHarness.MeetingId, JoinKind.Join, session.JoinId, CancellationToken.None);
+
+        Assert.Equal((session.JoinId, session.SupportCode), (resumed!.JoinId, resumed.SupportCode));
+        Assert.NotEqual(session.JoinId, stolen!.JoinId);
+    }
+}
