@@ -2,6 +2,7 @@ using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
+using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
@@ -14,6 +15,7 @@ builder.AddPortalShell();
 builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
+builder.AddZoomSdk();
 builder.AddMeetings();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ await app.MigrateDatabaseInDevelopmentAsync();
 app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalAuthentication();
+app.MapZoomSdk();
 app.MapPortalShell();
 
 await app.RunAsync();
