@@ -3,6 +3,7 @@ using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
@@ -15,6 +16,7 @@ builder.AddPortalShell();
 builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
+builder.AddZoomSdk();
 builder.AddJoin();
 builder.AddMeetings();
 
@@ -31,6 +33,7 @@ await app.MigrateDatabaseInDevelopmentAsync();
 app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalAuthentication();
+app.MapZoomSdk();
 app.MapPortalShell();
 
 await app.RunAsync();

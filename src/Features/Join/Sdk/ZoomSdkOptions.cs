@@ -1,0 +1,25 @@
+namespace ZoomPortal.Features.Join.Sdk;
+
+/// <summary>
+/// How browsers get the Zoom Meeting SDK for Web. Bound from <c>Zoom:Sdk</c>. After start-up
+/// <see cref="Version"/> and <see cref="UseStandIn"/> hold the effective values.
+/// </summary>
+public sealed class ZoomSdkOptions
+{
+    public const string SectionName = "Zoom:Sdk";
+
+    /// <summary>
+    /// The SDK version, read from the package the portal ships (<c>@zoom/meetingsdk</c>). Leave it empty; when set it
+    /// must match that package. Required only with <see cref="ZoomSdkAssetSource.ZoomCdn"/> and no package present.
+    /// </summary>
+    public string? Version { get; set; }
+
+    /// <summary>Self-hosted (default) or Zoom's CDN.</summary>
+    public ZoomSdkAssetSource AssetSource { get; set; } = ZoomSdkAssetSource.SelfHosted;
+
+    /// <summary>
+    /// Load the sandbox's SDK stand-in instead of the real SDK. Defaults to true when <c>Zoom:Mode</c> is Sandbox and
+    /// false otherwise; false in Sandbox mode loads the real SDK (which then fails to reach Zoom). Only allowed in Sandbox mode.
+    /// </summary>
+    public bool? UseStandIn { get; set; }
+}
