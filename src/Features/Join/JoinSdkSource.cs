@@ -1,22 +1,16 @@
 using System.Text.Json.Serialization;
-using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Join.Sdk;
 
 namespace ZoomPortal.Features.Join;
 
-/// <summary>
-/// Where the join page loads the Meeting SDK from: the loader module and its config. The one place to change when the
-/// SDK hosting (src/Features/Join/Sdk) provides <c>ZoomSdkClientConfig</c>.
-/// </summary>
-public sealed class JoinSdkSource(IConfiguration configuration, IHostEnvironment environment)
+/// <summary>Where the join page loads the Meeting SDK from: the loader module and its config, for the current settings.</summary>
+public sealed class JoinSdkSource(ZoomSdkAssets assets)
 {
-    public const string LoaderUrl = "/zoom-sdk/loader.js";
+    public const string LoaderUrl = ZoomSdkAssets.LoaderUrl;
 
-    public const string SdkVersion = "6.2.0";
+    public string SdkVersion => assets.Version;
 
-    public JoinSdkConfig Config { get; } = new(
-        ZoomModeReader.IsSandbox(configuration, environment) == true,
-        "/zoom-sdk/" + SdkVersion,
-        "/zoom-sandbox/web/join");
+    public JoinSdkConfig Config { get; } = new(assets.StandIn, assets.AssetBase, assets.ClientConfig.SandboxEndpoint ?? string.Empty);
 }
 
 /// <summary>The config object the SDK loader's <c>loadComponentView</c>, <c>loadClientView</c> and <c>preload</c> take.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Errors;
 using ZoomPortal.Tests.Infrastructure;
 
@@ -57,7 +58,7 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         ctx.Services.AddSingleton(harness.Service);
         ctx.Services.AddSingleton(Options.Create(new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) }));
         ctx.Services.AddSingleton<TimeProvider>(harness.Time);
-        ctx.Services.AddSingleton(new JoinSdkSource(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Zoom:Mode"] = "Sandbox" }).Build(), new TestEnvironment()));
+        ctx.Services.AddSingleton(new JoinSdkSource(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true }))));
         var authorization = ctx.AddAuthorization();
         authorization.SetAuthorized("Ada Attendee");
         authorization.SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
