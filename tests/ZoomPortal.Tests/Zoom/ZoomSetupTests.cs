@@ -47,17 +47,7 @@ public sealed class ZoomSetupTests
     public async Task Live_mode_uses_the_real_client_over_HTTP()
     {
         await using var sandbox = await ZoomSandboxServer.StartAsync(new ZoomSandboxOptions(), TimeProvider.System);
-        await using var factory = new PortalAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["Zoom:Mode"] = "Live",
-            ["Zoom:Api:BaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Zoom:Api:OAuthUrl"] = sandbox.OAuthUrl.ToString(),
-            ["Zoom:Api:AccountId"] = ZoomSandboxAccount.AccountId,
-            ["Zoom:Api:ClientId"] = ZoomSandboxAccount.ClientId,
-            ["Zoom:Api:ClientSecret"] = ZoomSandboxAccount.ClientSecret,
-            ["Zoom:MeetingSdk:ClientId"] = "live-test-sdk-key",
-            ["Zoom:MeetingSdk:ClientSecret"] = "live-test-sdk-secret-0123456789abcdef",
-        });
+        await using var factory = new PortalAppFactory(settings: ZoomTestSettings.LiveAgainst(sandbox));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var meetings = await factory.Services.GetRequiredService<IZoomApi>()

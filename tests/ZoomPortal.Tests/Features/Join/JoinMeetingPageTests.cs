@@ -90,15 +90,4 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         Assert.Equal(JoinStep.Retrying, page.Instance.Step);
         Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
     }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Development;
-
-        public string ApplicationName { get; set; } = "ZoomPortal";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
 }

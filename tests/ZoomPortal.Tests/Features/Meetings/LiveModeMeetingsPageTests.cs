@@ -12,17 +12,7 @@ public sealed class LiveModeMeetingsPageTests
     {
         // A Zoom-compatible server on loopback stands in for api.zoom.us; the portal runs in Live mode against it.
         await using var zoom = await ZoomSandboxServer.StartAsync(new ZoomSandboxOptions(), TimeProvider.System);
-        await using var app = new PortalAppFactory(settings: new Dictionary<string, string?>
-        {
-            ["Zoom:Mode"] = "Live",
-            ["Zoom:Api:BaseUrl"] = zoom.BaseUrl.ToString(),
-            ["Zoom:Api:OAuthUrl"] = zoom.OAuthUrl.ToString(),
-            ["Zoom:Api:AccountId"] = ZoomSandboxAccount.AccountId,
-            ["Zoom:Api:ClientId"] = ZoomSandboxAccount.ClientId,
-            ["Zoom:Api:ClientSecret"] = ZoomSandboxAccount.ClientSecret,
-            ["Zoom:MeetingSdk:ClientId"] = "live-test-sdk-key",
-            ["Zoom:MeetingSdk:ClientSecret"] = "live-test-sdk-secret-0123456789abcdef",
-        });
+        await using var app = new PortalAppFactory(settings: ZoomTestSettings.LiveAgainst(zoom));
         using var client = app.CreateHttpsClient();
         await DevelopmentSignIn.SignInAsync(client, "Lena Live", "Attendee");
         await WaitForCatalogAsync(app);
