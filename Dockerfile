@@ -3,7 +3,12 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 
-# Restore first, from the project files only, so the layer is reused until a dependency changes.
+# Node/npm restore the Zoom Meeting SDK from package-lock.json (the build runs npm ci when it is missing).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+
+# Restore first, from the project files only, so the layers are reused until a dependency changes.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.zoomportal-npm-ci.stamp
 COPY global.json Directory.Build.props Directory.Packages.props ZoomPortal.csproj ./
 RUN dotnet restore ZoomPortal.csproj
 
