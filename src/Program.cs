@@ -1,5 +1,6 @@
 using ZoomPortal.Components;
 using ZoomPortal.Data;
+using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join.Signing;
@@ -15,6 +16,7 @@ builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
 builder.AddMeetings();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ await app.MigrateDatabaseInDevelopmentAsync();
 app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalAuthentication();
+app.MapAdmin();
 app.MapPortalShell();
 
 await app.RunAsync();
