@@ -20,12 +20,21 @@ internal static class AdminSetup
 
     public static WebApplication MapAdmin(this WebApplication app)
     {
-        app.MapGet(ExportPath, ExportAsync).RequireAuthorization(policy => policy.RequireRole(PortalRoles.Admin));
+        // Signed-in users only (others are sent to sign in); the Admin role is checked in the handler so that a
+        // non-admin gets a plain 403, not the cookie handler's redirect to the access-denied page.
+        app.MapGet(ExportPath, ExportAsync).RequireAuthorization();
         return app;
     }
 
-    private static async Task ExportAsync([AsParameters] JoinAttemptFilter filter, HttpContext http, JoinAttemptQuery query, IOptions<AdminOptions> options)
+    private static async Task ExportAsync([AsParameters] ExportParameters parameters, HttpContext http, JoinAttemptQuery query, IOptions<AdminOptions> options)
     {
+        if (!http.User.IsInRole(PortalRoles.Admin))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var filter = parameters.ToFilter();
         var settings = options.Value;
         Func<string, string> userId = settings.PseudonymiseExports
             ? ExportPseudonymiser.ForExport(settings.PseudonymKey).Pseudonymise
@@ -36,4 +45,36 @@ internal static class AdminSetup
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024);
         await JoinAttemptCsv.WriteAsync(writer, query.StreamAsync(filter, http.RequestAborted), userId, http.RequestAborted);
     }
+}
+
+/// <summary>The export's query string; every part optional (a plain bool would be a required parameter).</summary>
+internal sealed record ExportParameters(
+    bool? All,
+    DateTime? From,
+    DateTime? To,
+    Join.Errors.JoinErrorCategory? Category,
+    int? Code,
+    long? Meeting,
+    string? User,
+    string? Browser,
+    string? SdkVersion,
+    string? SdkView,
+    Join.Attempts.JoinAttemptOutcome? JoinOutcome,
+    string? SupportCode)
+{
+    public JoinAttemptFilter ToFilter() => new()
+    {
+        All = All ?? false,
+        From = From,
+        To = To,
+        Category = Category,
+        Code = Code,
+        Meeting = Meeting,
+        User = User,
+        Browser = Browser,
+        SdkVersion = SdkVersion,
+        SdkView = SdkView,
+        JoinOutcome = JoinOutcome,
+        SupportCode = SupportCode,
+    };
 }
