@@ -87,7 +87,11 @@ public sealed class JoinAttemptQuery(IDbContextFactory<PortalDbContext> dbFactor
         return query;
     }
 
-    /// <summary>The filtered rows with Id below <paramref name="before"/> (all when null), newest first.</summary>
+    /// <summary>
+    /// The filtered rows with Id below <paramref name="before"/> (all when null), newest first. The page's ids are
+    /// found first (from an index alone where one covers the filter), then only those rows are read: a time range
+    /// whose rows must be sorted by Id then sorts ids, not whole rows.
+    /// </summary>
     public static IQueryable<JoinAttempt> Page(IQueryable<JoinAttempt> query, JoinAttemptFilter filter, long? before, int size)
     {
         var filtered = Apply(query, filter);
@@ -96,7 +100,8 @@ public sealed class JoinAttemptQuery(IDbContextFactory<PortalDbContext> dbFactor
             filtered = filtered.Where(a => a.Id < cursor);
         }
 
-        return filtered.OrderByDescending(a => a.Id).Take(size);
+        var ids = filtered.OrderByDescending(a => a.Id).Select(a => a.Id).Take(size);
+        return query.Where(a => ids.Contains(a.Id)).OrderByDescending(a => a.Id);
     }
 
     public async Task<JoinAttemptPage> GetPageAsync(JoinAttemptFilter filter, long? before, int size, CancellationToken cancellationToken)

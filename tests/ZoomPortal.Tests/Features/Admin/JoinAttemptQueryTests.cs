@@ -11,7 +11,7 @@ namespace ZoomPortal.Tests.Features.Admin;
 
 public sealed class JoinAttemptQueryTests
 {
-    public static TheoryData<string> IndexedFilters => ["failed", "category", "meeting", "user", "range", "support", "all-after-cursor", "join-outcome"];
+    public static TheoryData<string> IndexedFilters => ["failed", "category", "meeting", "user", "range", "failed-range", "support", "all-after-cursor", "join-outcome"];
 
     [Fact]
     public async Task Keyset_paging_returns_every_row_exactly_once_while_rows_are_inserted()
@@ -183,6 +183,7 @@ public sealed class JoinAttemptQueryTests
             "meeting" => new JoinAttemptFilter { All = true, Meeting = 81234567890 },
             "user" => new JoinAttemptFilter { All = true, User = "dev-ann" },
             "range" => new JoinAttemptFilter { All = true, From = AttemptData.Start, To = AttemptData.Start.AddDays(1) },
+            "failed-range" => new JoinAttemptFilter { From = AttemptData.Start, To = AttemptData.Start.AddDays(1) },
             "support" => new JoinAttemptFilter { All = true, SupportCode = "ZP-7K3M9Q" },
             "join-outcome" => new JoinAttemptFilter { JoinOutcome = JoinAttemptOutcome.Failed, Browser = "Chrome" },
             _ => new JoinAttemptFilter { All = true },
