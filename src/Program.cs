@@ -1,5 +1,6 @@
 using ZoomPortal.Components;
 using ZoomPortal.Data;
+using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
@@ -19,6 +20,7 @@ builder.AddJoinSigning();
 builder.AddZoomSdk();
 builder.AddJoin();
 builder.AddMeetings();
+builder.AddAdmin();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
+app.MapAdmin();
 app.MapPortalShell();
 
 await app.RunAsync();

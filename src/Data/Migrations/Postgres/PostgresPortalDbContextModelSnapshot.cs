@@ -146,6 +146,8 @@ namespace ZoomPortal.src.Data.Migrations.Postgres
 
                     b.HasIndex("Outcome", "Id");
 
+                    b.HasIndex("Outcome", "StartedAt");
+
                     b.HasIndex("UserId", "Id");
 
                     b.ToTable("JoinAttempts", (string)null);

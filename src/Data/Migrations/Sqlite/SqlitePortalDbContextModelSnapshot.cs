@@ -137,6 +137,8 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
 
                     b.HasIndex("Outcome", "Id");
 
+                    b.HasIndex("Outcome", "StartedAt");
+
                     b.HasIndex("UserId", "Id");
 
                     b.ToTable("JoinAttempts", (string)null);

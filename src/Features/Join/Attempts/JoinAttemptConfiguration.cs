@@ -28,5 +28,7 @@ internal sealed class JoinAttemptConfiguration : IEntityTypeConfiguration<JoinAt
         builder.HasIndex(a => new { a.ErrorCategory, a.Id });
         builder.HasIndex(a => new { a.MeetingId, a.Id });
         builder.HasIndex(a => new { a.UserId, a.Id });
+        // Failures in a time range: the admin log's range filter reads only the failures of that range.
+        builder.HasIndex(a => new { a.Outcome, a.StartedAt });
     }
 }

@@ -1,0 +1,21 @@
+using ZoomPortal.Features.Join.Errors;
+
+namespace ZoomPortal.Features.Admin;
+
+/// <summary>What the trends page charts, each computed with GROUP BY in the database.</summary>
+public sealed record JoinAttemptTrends(
+    bool Hourly,
+    IReadOnlyList<FailureBucket> Failures,
+    int Joins,
+    int SucceededJoins,
+    IReadOnlyList<FailureCount> TopMeetings,
+    IReadOnlyList<FailureCount> TopBrowsers)
+{
+    /// <summary>Share of joins (attempt 1 in range) whose outcome after retries was success; null without joins.</summary>
+    public double? SuccessRate => Joins == 0 ? null : (double)SucceededJoins / Joins;
+}
+
+/// <summary>Failed attempts that started in one hour (or day) with one category.</summary>
+public sealed record FailureBucket(DateTime Start, JoinErrorCategory Category, int Count);
+
+public sealed record FailureCount(string Key, int Count);
