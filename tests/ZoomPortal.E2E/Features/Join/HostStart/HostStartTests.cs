@@ -67,6 +67,7 @@ public sealed class HostStartTests(BrowserFixture browser, JoinPortalFixture por
             await JoinFlow.OpenSignedInAsync(attendee, $"/meetings/{meeting.Id}/join", "Ada Attendee", "Attendee");
             await JoinFlow.ClickWhenReadyAsync(JoinFlow.JoinButton(attendee));
             await Expect(attendee.GetByRole(AriaRole.Status)).ToContainTextAsync(JoinFlow.WaitingForHost);
+            await Expect(attendee.GetByRole(AriaRole.Status)).ToContainTextAsync("Checking again in");
             await Expect(JoinFlow.SandboxMeeting(attendee)).ToHaveCountAsync(0);
 
             await browser.RunAsync(portal.BaseUrl, async host =>
