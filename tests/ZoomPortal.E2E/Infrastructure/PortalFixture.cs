@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ZoomPortal.E2E.Infrastructure;
 
 /// <summary>
@@ -18,7 +20,7 @@ public abstract class PortalFixture : IAsyncLifetime, IAsyncDisposable
     public virtual async Task InitializeAsync()
     {
         var settings = await CreateSettingsAsync();
-        _server = new PortalServer(Environment, settings);
+        _server = new PortalServer(Environment, settings, ConfigureServices);
         _server.Start();
         await OnStartedAsync(_server.BaseUrl);
     }
@@ -45,6 +47,11 @@ public abstract class PortalFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Settings for the portal; runs before it starts (start services it depends on here).</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>> CreateSettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>Changes the portal's services after its own registrations (e.g. an extra logger provider).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Runs once the portal listens at <paramref name="baseUrl"/>.</summary>
     protected virtual Task OnStartedAsync(Uri baseUrl) => Task.CompletedTask;

@@ -17,11 +17,14 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "zoomportal-e2e", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private Uri? _baseUrl;
 
-    public PortalServer(string environment, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Runs after the app's own registrations, e.g. to add a capturing logger provider.</param>
+    public PortalServer(string environment, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         Environment = environment;
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:SqlitePath"] = Path.Combine(_folder, "portal.db"),
@@ -75,6 +78,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
+
         if (!IsDevelopment)
         {
             // The build output maps /_content/* (MudBlazor's css and js) by itself only in Development.
