@@ -74,7 +74,7 @@ export async function preload(loaderUrl, config) {
 
 /**
  * Joins with the Component View into `root`, or with the Client View when options.view is 'Client'.
- * options: { joinId, view, loaderUrl, sdkConfig, loadTimeoutMs, initTimeoutMs, joinTimeoutMs, leaveUrl, retryUrl, firstAttempt, remeasure }
+ * options: { joinId, view, loaderUrl, sdkConfig, sdkVersion, loadTimeoutMs, initTimeoutMs, joinTimeoutMs, leaveUrl, retryUrl, firstAttempt, remeasure }
  */
 export async function join(root, dotnet, options) {
   if (current?.running) {
@@ -87,7 +87,8 @@ export async function join(root, dotnet, options) {
   performance.mark('zoomportal-join-click', { startTime: marks.click });
   const progress = (step, seconds = 0) => dotnet.invokeMethodAsync('ReportProgress', options.joinId, step, seconds).catch(() => { });
   const sdkView = options.sdkConfig.standIn ? 'Sandbox' : options.view;
-  let sdkVersion = null;
+  // The real Component View's global has no VERSION: the version the server serves stands in for it.
+  let sdkVersion = typeof options.sdkVersion === 'string' ? options.sdkVersion.slice(0, 32) : null;
   try {
     progress('LoadingZoom');
     let sdk;
@@ -99,7 +100,7 @@ export async function join(root, dotnet, options) {
       await reportFailure(state, 1, { code: error?.errorCode === TIMEOUT_CODE ? TIMEOUT_CODE : LOAD_FAILED_CODE, message: String(error?.message ?? error).slice(0, 500) }, sdkView, null);
       return;
     }
-    sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : null;
+    sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : sdkVersion;
     if (options.view === 'Client') {
       await joinClientView(state, sdk, marks, progress, sdkView, sdkVersion);
     } else {

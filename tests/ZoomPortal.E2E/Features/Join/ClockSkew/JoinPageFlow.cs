@@ -31,6 +31,12 @@ internal static partial class JoinPageFlow
     /// <summary>The alert shown when the page stopped trying.</summary>
     public static ILocator StopAlert(IPage page) => page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Support code" });
 
+    /// <summary>
+    /// The same alert found by markup, not by the accessibility tree: the real SDK's own error dialog (a MUI modal)
+    /// marks the rest of the page aria-hidden while it is open, which role locators respect.
+    /// </summary>
+    public static ILocator StopAlertMarkup(IPage page) => page.Locator(".join-progress [role=alert]").Filter(new() { HasText = "Support code" });
+
     /// <summary>The support code in a message, e.g. <c>ZP-7K3M9Q</c>.</summary>
     public static string SupportCodeIn(string text)
     {
