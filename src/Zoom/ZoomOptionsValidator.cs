@@ -53,6 +53,7 @@ internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
     private static void ValidateSandbox(Sandbox.ZoomSandboxOptions sandbox, List<string> failures)
     {
         Range(sandbox.ClockSkew, -MaxSkew, MaxSkew, "Zoom:Sandbox:ClockSkew", failures);
+        Range(sandbox.JoinClockSkew, -MaxSkew, MaxSkew, "Zoom:Sandbox:JoinClockSkew", failures);
         Range(sandbox.TokenLifetime, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), "Zoom:Sandbox:TokenLifetime", failures);
         if (sandbox.Port is < 0 or > 65535)
         {

@@ -144,6 +144,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
             view = ClientView ? "Client" : "Component",
             loaderUrl = JoinSdkSource.LoaderUrl,
             sdkConfig = Sdk.Config,
+            sdkVersion = Sdk.SdkVersion,
             loadTimeoutMs = (long)options.LoadTimeout.TotalMilliseconds,
             initTimeoutMs = (long)options.InitTimeout.TotalMilliseconds,
             joinTimeoutMs = (long)options.JoinTimeout.TotalMilliseconds,

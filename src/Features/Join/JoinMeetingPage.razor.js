@@ -74,7 +74,7 @@ export async function preload(loaderUrl, config) {
 
 /**
  * Joins with the Component View into `root`, or with the Client View when options.view is 'Client'.
- * options: { joinId, view, loaderUrl, sdkConfig, loadTimeoutMs, initTimeoutMs, joinTimeoutMs, leaveUrl, retryUrl, firstAttempt, remeasure }
+ * options: { joinId, view, loaderUrl, sdkConfig, sdkVersion, loadTimeoutMs, initTimeoutMs, joinTimeoutMs, leaveUrl, retryUrl, firstAttempt, remeasure }
  */
 export async function join(root, dotnet, options) {
   if (current?.running) {
@@ -84,9 +84,11 @@ export async function join(root, dotnet, options) {
   const state = { running: true, abort: new AbortController(), client: null, embedded: null, dotnet, options, passcode: null };
   current = state;
   const marks = { click: performance.now() };
+  performance.mark('zoomportal-join-click', { startTime: marks.click });
   const progress = (step, seconds = 0) => dotnet.invokeMethodAsync('ReportProgress', options.joinId, step, seconds).catch(() => { });
   const sdkView = options.sdkConfig.standIn ? 'Sandbox' : options.view;
-  let sdkVersion = null;
+  // The real Component View's global has no VERSION: the version the server serves stands in for it.
+  let sdkVersion = typeof options.sdkVersion === 'string' ? options.sdkVersion.slice(0, 32) : null;
   try {
     progress('LoadingZoom');
     let sdk;
@@ -98,7 +100,7 @@ export async function join(root, dotnet, options) {
       await reportFailure(state, 1, { code: error?.errorCode === TIMEOUT_CODE ? TIMEOUT_CODE : LOAD_FAILED_CODE, message: String(error?.message ?? error).slice(0, 500) }, sdkView, null);
       return;
     }
-    sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : null;
+    sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : sdkVersion;
     if (options.view === 'Client') {
       await joinClientView(state, sdk, marks, progress, sdkView, sdkVersion);
     } else {
@@ -144,7 +146,7 @@ async function joinComponentView(state, root, sdk, marks, progress, sdkView, sdk
     }
     progress('Joining');
     marks.join = performance.now();
-    performance.mark('zoomportal-join-call');
+    performance.mark('zoomportal-join-call', { startTime: marks.join });
     try {
       await withTimeout(client.join({
         signature: ticket.signature, meetingNumber: ticket.meetingNumber, password: ticket.passcode,
@@ -184,6 +186,7 @@ async function joinClientView(state, sdk, marks, progress, sdkView, sdkVersion) 
       options.initTimeoutMs, 'Zoom init');
     progress('Joining');
     marks.join = performance.now();
+    performance.mark('zoomportal-join-call', { startTime: marks.join });
     // The Client View ignores a second join on the same page, so there is exactly one here; a retry reloads the page.
     await withTimeout(new Promise((resolve, reject) => sdk.join({
       meetingNumber: ticket.meetingNumber, userName: ticket.userName, signature: ticket.signature, passWord: ticket.passcode,
@@ -236,10 +239,12 @@ export function resume() {
   current?.resume?.();
 }
 
-/** The time from Join to the SDK's join call, from this page's performance marks. */
+/** The time (ms) from the latest Join to its first SDK join call, from this page's performance marks; null before that call. */
 export function joinLatency() {
-  const entry = performance.getEntriesByName('zoomportal-join-call').at(-1);
-  return entry ? entry.startTime : null;
+  // A mark's startTime counts from the page's time origin, so the latency is the distance between the two marks.
+  const click = performance.getEntriesByName('zoomportal-join-click').at(-1);
+  const call = click && performance.getEntriesByName('zoomportal-join-call').find(entry => entry.startTime >= click.startTime);
+  return call ? call.startTime - click.startTime : null;
 }
 
 /** Leaves the meeting and destroys the client; called when the page is disposed. */

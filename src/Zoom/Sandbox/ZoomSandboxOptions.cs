@@ -6,6 +6,13 @@ public sealed class ZoomSandboxOptions
     /// <summary>The sandbox's clock minus the server's (e.g. 00:07:00 or -00:03:00), to rehearse clock skew.</summary>
     public TimeSpan ClockSkew { get; set; }
 
+    /// <summary>
+    /// Extra skew applied only when the SDK stand-in's joins are checked, not to the Date header the portal measures:
+    /// Zoom's web servers disagreeing with the clock its API shows (a load balancer's stale node). E.g. -00:30:00
+    /// keeps every fresh signature "in the future" however often the portal re-measures.
+    /// </summary>
+    public TimeSpan JoinClockSkew { get; set; }
+
     /// <summary>Loopback port of the sandbox's HTTP listener; 0 takes any free port.</summary>
     public int Port { get; set; }
 

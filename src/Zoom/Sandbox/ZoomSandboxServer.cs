@@ -28,6 +28,7 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
     private long _skewTicks;
+    private long _joinSkewTicks;
     private int _tokensIssued;
 
     private ZoomSandboxServer(WebApplication app, ZoomSandboxOptions options, ZoomSandboxAccount account, TimeProvider time)
@@ -36,6 +37,7 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
         _options = options;
         _time = time;
         _skewTicks = options.ClockSkew.Ticks;
+        _joinSkewTicks = options.JoinClockSkew.Ticks;
         Account = account;
         foreach (var fault in options.Faults)
         {
@@ -61,6 +63,16 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
     }
 
     public DateTimeOffset Now => _time.GetUtcNow() + ClockSkew;
+
+    /// <summary>Extra skew of the web join check only (not of the Date header); may be changed while it runs.</summary>
+    public TimeSpan JoinClockSkew
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _joinSkewTicks));
+        set => Interlocked.Exchange(ref _joinSkewTicks, value.Ticks);
+    }
+
+    /// <summary>The clock the web join checks signatures against: <see cref="Now"/> plus <see cref="JoinClockSkew"/>.</summary>
+    public DateTimeOffset JoinNow => Now + JoinClockSkew;
 
     /// <summary>Every request received, as "METHOD /path?query", oldest first.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];

@@ -87,7 +87,7 @@ internal static class SandboxSdkEndpoints
         }
 
         var server = await host.EnsureStartedAsync(cancellationToken);
-        return Results.Json(rules.Check(request, server.Now), SandboxSdkJson.Default.SandboxWebJoinAnswer);
+        return Results.Json(rules.Check(request, server.JoinNow), SandboxSdkJson.Default.SandboxWebJoinAnswer);
     }
 
     /// <summary>What is wrong with the request's fields (the limits the real SDK checks in the browser), or null.</summary>
