@@ -71,6 +71,7 @@ public sealed class RealSdkTests(BrowserFixture browser, RealSdkPortalFixture po
         });
 
     [Fact]
+    [Trait("Category", "Benchmark")]
     public async Task Measures_component_view_load_and_init_with_and_without_preload()
     {
         for (var run = 0; run < 3; run++)
