@@ -61,7 +61,7 @@ public static class JoinDiagnosis
 
         return info.Category switch
         {
-            JoinErrorCategory.Signature => Signature(attempt, code, success),
+            JoinErrorCategory.Signature => Signature(attempt, code, success, siblings),
             JoinErrorCategory.NotStarted when success is not null =>
                 info.AdminDiagnosis.TrimEnd('.') + $"; the attendee was joined automatically{(after is null ? string.Empty : " " + after + " later")}.",
             JoinErrorCategory.Unknown => info.AdminDiagnosis + Quote(attempt.ErrorMessage) + Outcome(attempt, success, after),
@@ -69,32 +69,51 @@ public static class JoinDiagnosis
         };
     }
 
-    private static string Signature(JoinAttempt attempt, int code, JoinAttempt? success)
+    private static string Signature(JoinAttempt attempt, int code, JoinAttempt? success, IReadOnlyList<JoinAttempt> siblings)
     {
         var expired = code == 3705 || (attempt.ErrorMessage?.Contains("expired", StringComparison.OrdinalIgnoreCase) ?? false);
         var retried = success is null ? Outcome(attempt, null, null) : string.Create(CultureInfo.InvariantCulture, $" The portal corrected it and attempt {success.AttemptNumber} succeeded.");
-        if (attempt.ZoomClockOffsetMs is not { } offsetMs)
+
+        // The offset an attempt records is what the server believed when it signed. After a signature error the portal
+        // re-measures, so the next attempt's offset is the better witness of the clock Zoom really had.
+        var remeasured = siblings
+            .Where(s => s.AttemptNumber > attempt.AttemptNumber && s.ZoomClockOffsetMs is not null)
+            .MinBy(s => s.AttemptNumber);
+        var offsetMs = attempt.ZoomClockOffsetMs;
+        var stale = false;
+        if (remeasured?.ZoomClockOffsetMs is { } later &&
+            (offsetMs is not { } used || TimeSpan.FromMilliseconds(Math.Abs(later - used)) >= ClockAgreement))
+        {
+            stale = offsetMs is not null;
+            offsetMs = later;
+        }
+
+        if (offsetMs is not { } knownMs)
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"Zoom rejected the signature ({code}), and Zoom's clock had not been measured, so a clock difference cannot be told apart from a wrong SDK key, secret or meeting number.") + retried;
         }
 
-        var offset = TimeSpan.FromMilliseconds(offsetMs);
+        var offset = TimeSpan.FromMilliseconds(knownMs);
         if (offset.Duration() < ClockAgreement)
         {
-            var within = DurationText.FromMilliseconds(offsetMs);
+            var within = DurationText.FromMilliseconds(knownMs);
             var uncertainty = attempt.ZoomClockUncertaintyMs is { } u ? $" (± {DurationText.FromMilliseconds(u)})" : string.Empty;
             return string.Create(CultureInfo.InvariantCulture,
                 $"Zoom rejected the signature ({code}), but this server's clock agreed with Zoom's (they differed by {within}{uncertainty}), so a wrong SDK key or secret, meeting number or role is the likelier cause.") + retried;
         }
 
         // Offset is Zoom minus server: negative means this server is ahead of Zoom.
-        var serverAhead = offsetMs < 0;
+        var serverAhead = knownMs < 0;
         var skew = $"this server's clock was {DurationText.Format(offset)} {(serverAhead ? "ahead of" : "behind")} Zoom's";
         var lead = expired
             ? "Zoom rejected the signature: it had already expired on Zoom's clock"
             : serverAhead ? "Zoom rejected the signature as not yet valid" : "Zoom rejected the signature as invalid";
-        return string.Create(CultureInfo.InvariantCulture, $"{lead} ({code}): {skew}.") + retried;
+        var staleNote = stale
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" The portal's estimate when it signed ({DurationText.FromMilliseconds(attempt.ZoomClockOffsetMs!.Value)}) was out of date: the clocks had drifted since its last measurement, and it re-measured after Zoom's answer.")
+            : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{lead} ({code}): {skew}.") + staleNote + retried;
     }
 
     private static string Outcome(JoinAttempt attempt, JoinAttempt? success, string? after)

@@ -18,6 +18,23 @@ public sealed class JoinDiagnosisTests
     }
 
     [Fact]
+    public void Uses_the_offset_measured_after_the_failure_when_the_estimate_used_for_signing_was_stale()
+    {
+        var join = Guid.NewGuid();
+        // Signed believing the clocks agreed; Zoom's clock had moved 7 minutes behind since the last measurement.
+        var failed = AttemptData.Failed(3712, join, zoomOffsetMs: 60, joinOutcome: JoinAttemptOutcome.Succeeded);
+        var success = AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(5));
+        success.ZoomClockOffsetMs = -420_000;
+
+        var text = JoinDiagnosis.Describe(failed, [failed, success]);
+
+        Assert.StartsWith("Zoom rejected the signature as not yet valid (3712): this server's clock was 7 min ahead of Zoom's.", text, StringComparison.Ordinal);
+        Assert.Contains("estimate when it signed (60 ms) was out of date", text, StringComparison.Ordinal);
+        Assert.EndsWith("attempt 2 succeeded.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("likelier cause", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_the_server_was_behind_when_the_signature_had_already_expired_on_zooms_clock()
     {
         var failed = AttemptData.Failed(3705, zoomOffsetMs: 3 * 3_600_000 + 60_000);
