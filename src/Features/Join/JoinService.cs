@@ -114,7 +114,9 @@ public sealed partial class JoinService(
         }
 
         var signature = signer.Sign(meeting.Id, session.Role);
-        var passcode = UnprotectPasscode(meeting.ProtectedPasscode) ?? JoinIdentity.NormalizePasscode(typedPasscode) ?? string.Empty;
+        // What the attendee typed wins: they are only asked after Zoom refused the catalog's copy (3004), e.g. because the
+        // host changed the passcode in Zoom since the last refresh.
+        var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? UnprotectPasscode(meeting.ProtectedPasscode) ?? string.Empty;
         string? zak = null;
         if (session.Role == 1)
         {

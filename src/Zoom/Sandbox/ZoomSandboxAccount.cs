@@ -26,6 +26,7 @@ internal sealed class ZoomSandboxAccount
 
     private readonly ConcurrentDictionary<long, string> _status = new();
     private readonly ConcurrentDictionary<string, string> _zaks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, string> _passcodes = new();
 
     public ZoomSandboxAccount(DateTimeOffset now)
     {
@@ -77,6 +78,13 @@ internal sealed class ZoomSandboxAccount
     public void MarkStarted(long meetingId) => _status[meetingId] = Started;
 
     public void MarkEnded(long meetingId) => _status[meetingId] = Waiting;
+
+    /// <summary>The meeting's passcode now: the seeded one unless the host changed it in "Zoom" since.</summary>
+    public string? PasscodeOf(long meetingId) =>
+        _passcodes.TryGetValue(meetingId, out var changed) ? changed : FindMeeting(meetingId)?.Passcode;
+
+    /// <summary>Changes a meeting's passcode, as a host can in Zoom at any time: the portal's catalog is then out of date.</summary>
+    public void ChangePasscode(long meetingId, string passcode) => _passcodes[meetingId] = passcode;
 
     public string IssueZak(string userId)
     {

@@ -302,7 +302,7 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
             Agenda = m.Agenda,
             CreatedAt = Account.SeededAt.AddDays(-30),
             JoinUrl = JoinUrl(m),
-            Password = m.Passcode ?? string.Empty,
+            Password = Account.PasscodeOf(m.Id) ?? string.Empty,
             Occurrences = m.Occurrences.Count == 0 ? null : [.. m.Occurrences.Select(o => new ZoomOccurrenceDto
             {
                 OccurrenceId = o.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),

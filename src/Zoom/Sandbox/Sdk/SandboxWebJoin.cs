@@ -111,7 +111,7 @@ internal sealed partial class SandboxWebJoin(ZoomSandboxAccount account, ILogger
         }
         else
         {
-            if (meeting.Passcode is { } passcode && !SameText(passcode, request.Password ?? string.Empty))
+            if (account.PasscodeOf(meeting.Id) is { } passcode && !SameText(passcode, request.Password ?? string.Empty))
             {
                 return Fail(WrongPasscodeCode, WrongPasscode);
             }

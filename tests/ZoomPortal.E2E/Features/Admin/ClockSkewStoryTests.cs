@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ZoomPortal.E2E.Features.Join.ClockSkew;
 using ZoomPortal.E2E.Infrastructure;
+using ZoomPortal.Zoom.Sandbox;
 using static Microsoft.Playwright.Assertions;
 
 namespace ZoomPortal.E2E.Features.Admin;
@@ -71,6 +73,43 @@ public sealed class ClockSkewStoryTests(BrowserFixture browser, ClockSkewStoryPo
             var diagnosis = admin.GetByTestId("diagnosis");
             await Expect(diagnosis).ToContainTextAsync("ahead of Zoom's");
             await Expect(diagnosis).ToContainTextAsync("attempt 2 succeeded");
+        });
+    }
+
+    [Fact]
+    public async Task Host_changes_the_passcode_in_zoom_attendee_is_asked_for_it_and_the_log_says_wrong_passcode()
+    {
+        var meeting = portal.Server.Services.GetRequiredService<ZoomSandboxAccount>().Meetings.Single(m => m.Topic == "Weekly team sync");
+        await portal.WaitForCatalogAsync(meeting.Id);
+
+        await browser.RunAsync(portal.BaseUrl, async admin =>
+        {
+            await DevelopmentSignInFlow.SignInAsync(admin, "Ada Admin", "Admin", returnUrl: "/admin/sandbox");
+            await admin.WaitUntilInteractiveAsync();
+            await admin.GetByLabel("New passcode").FillAsync("n3wcode");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Change passcode" }).ClickAsync();
+            await Expect(admin.GetByText("\"Weekly team sync\" now has the passcode n3wcode in Zoom.")).ToBeVisibleAsync();
+        });
+
+        string supportCode = string.Empty;
+        await browser.RunAsync(portal.BaseUrl, async attendee =>
+        {
+            await JoinPageFlow.OpenAsAttendeeAsync(attendee, "Pia Passcode", meeting.Id);
+            await JoinPageFlow.JoinButton(attendee).ClickAsync();
+            var passcode = attendee.GetByLabel("Meeting passcode");
+            await Expect(passcode).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            supportCode = JoinPageFlow.SupportCodeIn(await attendee.Locator(".join-progress").InnerTextAsync());
+            await passcode.FillAsync("n3wcode");
+            await attendee.GetByRole(AriaRole.Button, new() { Name = "Join with this passcode" }).ClickAsync();
+            await Expect(JoinPageFlow.SandboxMeeting(attendee)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        });
+
+        await browser.RunAsync(portal.BaseUrl, async admin =>
+        {
+            await DevelopmentSignInFlow.SignInAsync(admin, "Ada Admin", "Admin", returnUrl: "/admin/join-errors");
+            await admin.WaitUntilInteractiveAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = $"Details of attempt 1 of {supportCode}" }).ClickAsync();
+            await Expect(admin.GetByTestId("diagnosis")).ToContainTextAsync("Wrong passcode (3004)");
         });
     }
 }
