@@ -102,13 +102,16 @@ public sealed class JoinServiceTests
     }
 
     [Fact]
-    public async Task Attendee_gets_the_catalog_passcode_or_the_one_typed_when_the_catalog_has_none()
+    public async Task Attendee_gets_the_catalog_passcode_unless_they_typed_one_after_zoom_refused_it()
     {
         await using var withPasscode = await JoinHarness.CreateAsync(withPasscode: true);
         var session = await withPasscode.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
         Assert.True(session!.PasscodeKnown);
-        var ticket = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", "typed", CancellationToken.None)).Ticket!;
-        Assert.Equal(JoinHarness.Passcode, ticket.Passcode);
+        var fromCatalog = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
+        Assert.Equal(JoinHarness.Passcode, fromCatalog.Passcode);
+        // After a 3004 the page asks; what the attendee types replaces the catalog's (stale) copy.
+        var retyped = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 2, false, "Ada", " n3wcode ", CancellationToken.None)).Ticket!;
+        Assert.Equal("n3wcode", retyped.Passcode);
 
         await using var without = await JoinHarness.CreateAsync();
         var other = await without.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
