@@ -137,6 +137,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         }
 
         _running = true;
+        _joinStarted = true;
         var options = Options.Value;
         await _module.InvokeVoidAsync("join", _zoomRoot, _self, new
         {
@@ -156,6 +157,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     }
 
     private bool _running;
+    private bool _joinStarted;
 
     private bool IsThisJoin(string? joinId) =>
         _session is not null && Guid.TryParse(joinId, out var id) && id == _session.JoinId;
@@ -277,7 +279,10 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_session is { IsAllowed: true } session && !_ended && _step != JoinStep.InMeeting)
+        // Only a page that joined ends the join: the prerendered copy of a reloaded Client View page would otherwise end
+        // the join it is about to resume. A Client View retry reloads the page to continue this join, so that is no end either.
+        var reloadingToRetry = ClientView && _step is JoinStep.Retrying or JoinStep.WaitingForHost;
+        if (_session is { IsAllowed: true } session && _joinStarted && !_ended && _step != JoinStep.InMeeting && !reloadingToRetry)
         {
             _ended = true;
             try
