@@ -19,11 +19,11 @@ public class SigningBenchmarks
 {
     private const long MeetingNumber = 85746065432;
     private const string ClientId = "benchmark-client-id";
-    private const string ClientSecret = "benchmark-secret-0123456789-abcdefghijklmnop";
+    private const string BenchmarkOnlySecret = "benchmark-only-not-a-real-secret-0123456789";
 
     // {"alg":"HS256","typ":"JWT"}, base64url.
     private static readonly byte[] EncodedHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"u8.ToArray();
-    private static readonly byte[] Key = Encoding.UTF8.GetBytes(ClientSecret);
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes(BenchmarkOnlySecret);
 
     private readonly ArrayBufferWriter<byte> _payload = new(256);
     private MeetingSignatureSigner _signer = null!;
@@ -33,7 +33,7 @@ public class SigningBenchmarks
     public void Setup()
     {
         var now = DateTimeOffset.UtcNow;
-        var options = new MeetingSdkOptions { ClientId = ClientId, ClientSecret = ClientSecret };
+        var options = new MeetingSdkOptions { ClientId = ClientId, ClientSecret = BenchmarkOnlySecret };
         _signer = new MeetingSignatureSigner(Options.Create(options), new FixedZoomClock(now), NullLogger<MeetingSignatureSigner>.Instance);
         var reference = _signer.Sign(MeetingNumber, 0);
         _iat = reference.IssuedAt.ToUnixTimeSeconds();

@@ -8,7 +8,7 @@ namespace ZoomPortal.Tests.Features.Join.Signing;
 
 public sealed class MeetingSdkOptionsTests
 {
-    private const string LiveSecret = "live-secret-abcdefghijklmnopqrstuvwxyz-0123";
+    private const string TestOnlyLiveSecret = "test-only-live-secret-abcdefghijklmnopqrs";
 
     [Theory]
     [InlineData("00:30:00")]
@@ -94,10 +94,10 @@ public sealed class MeetingSdkOptionsTests
     [Fact]
     public void Keeps_configured_credentials_in_Sandbox_mode()
     {
-        var options = Resolve("Development", Settings(("Zoom:MeetingSdk:ClientId", "mine"), ("Zoom:MeetingSdk:ClientSecret", LiveSecret)));
+        var options = Resolve("Development", Settings(("Zoom:MeetingSdk:ClientId", "mine"), ("Zoom:MeetingSdk:ClientSecret", TestOnlyLiveSecret)));
 
         Assert.Equal("mine", options.ClientId);
-        Assert.Equal(LiveSecret, options.ClientSecret);
+        Assert.Equal(TestOnlyLiveSecret, options.ClientSecret);
     }
 
     [Fact]
@@ -112,12 +112,12 @@ public sealed class MeetingSdkOptionsTests
     [Fact]
     public void Refuses_a_secret_too_short_for_HS256_without_echoing_it()
     {
-        const string shortSecret = "short-secret-31-bytes-long-0123";
+        const string testOnlyShortSecret = "test-only-short-secret-31-bytes";
         var error = Assert.Throws<OptionsValidationException>(() => Resolve("Production", Settings(
-            ("Zoom:Mode", "Live"), ("Zoom:MeetingSdk:ClientId", "id"), ("Zoom:MeetingSdk:ClientSecret", shortSecret))));
+            ("Zoom:Mode", "Live"), ("Zoom:MeetingSdk:ClientId", "id"), ("Zoom:MeetingSdk:ClientSecret", testOnlyShortSecret))));
 
         Assert.Contains("Zoom:MeetingSdk:ClientSecret is shorter than 32 bytes", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(shortSecret, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(testOnlyShortSecret, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class MeetingSdkOptionsTests
     }
 
     private static Dictionary<string, string?> Live(params (string Key, string? Value)[] extra) =>
-        Settings([("Zoom:Mode", "Live"), ("Zoom:MeetingSdk:ClientId", "live-client-id"), ("Zoom:MeetingSdk:ClientSecret", LiveSecret), .. extra]);
+        Settings([("Zoom:Mode", "Live"), ("Zoom:MeetingSdk:ClientId", "live-client-id"), ("Zoom:MeetingSdk:ClientSecret", TestOnlyLiveSecret), .. extra]);
 
     private static Dictionary<string, string?> Settings(params (string Key, string? Value)[] settings) =>
         settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value);
