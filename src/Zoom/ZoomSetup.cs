@@ -8,9 +8,6 @@ namespace ZoomPortal.Zoom;
 
 internal static class ZoomSetup
 {
-    public const string MeetingSdkClientIdKey = "Zoom:MeetingSdk:ClientId";
-    public const string MeetingSdkClientSecretKey = "Zoom:MeetingSdk:ClientSecret";
-
     public static WebApplicationBuilder AddZoom(this WebApplicationBuilder builder)
     {
         // Whether the sandbox exists at all is a start-up decision; the options validator checks the rest.
@@ -37,18 +34,6 @@ internal static class ZoomSetup
         if (mode == ZoomMode.Sandbox)
         {
             builder.Services.AddZoomSandbox();
-            var sdkDefaults = new Dictionary<string, string?>();
-            if (string.IsNullOrWhiteSpace(builder.Configuration[MeetingSdkClientIdKey]))
-            {
-                sdkDefaults[MeetingSdkClientIdKey] = ZoomSandboxAccount.MeetingSdkClientId;
-            }
-
-            if (string.IsNullOrWhiteSpace(builder.Configuration[MeetingSdkClientSecretKey]))
-            {
-                sdkDefaults[MeetingSdkClientSecretKey] = ZoomSandboxAccount.MeetingSdkClientSecret;
-            }
-
-            builder.Configuration.AddInMemoryCollection(sdkDefaults);
         }
 
         builder.Services.AddZoomClient();

@@ -76,7 +76,7 @@ public sealed class ZoomSetupTests
         Assert.InRange(estimate.Offset, TimeSpan.FromMinutes(7) - TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(2));
         Assert.Contains("not connected to Zoom. Meetings, joins and hosts here are simulated.", page, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Sandbox mode\"", page, StringComparison.Ordinal);
-        Assert.Equal(ZoomSandboxAccount.MeetingSdkClientId, services.GetRequiredService<IConfiguration>()["Zoom:MeetingSdk:ClientId"]);
+        Assert.Equal(ZoomSandboxAccount.MeetingSdkClientId, services.GetRequiredService<IOptions<ZoomPortal.Features.Join.Signing.MeetingSdkOptions>>().Value.ClientId);
     }
 
     private static string Messages(Exception error)

@@ -1,10 +1,14 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using ZoomPortal.Zoom;
 
 namespace ZoomPortal.Features.Join.Signing;
 
-/// <summary>Fills in the sandbox credentials in Sandbox mode, then checks the rules that span keys.</summary>
-internal sealed class MeetingSdkOptionsSetup(IConfiguration configuration, IHostEnvironment environment)
+/// <summary>
+/// Fills in the sandbox credentials in Sandbox mode, then checks the rules that span keys. The mode is the effective
+/// one <see cref="ZoomOptions"/> holds, so the signer and the Zoom client never disagree about it.
+/// </summary>
+internal sealed class MeetingSdkOptionsSetup(IOptions<ZoomOptions> zoom)
     : IPostConfigureOptions<MeetingSdkOptions>, IValidateOptions<MeetingSdkOptions>
 {
     // HS256 keys shorter than this are refused by Microsoft.IdentityModel when signing; say so at start-up instead.
@@ -12,7 +16,7 @@ internal sealed class MeetingSdkOptionsSetup(IConfiguration configuration, IHost
 
     public void PostConfigure(string? name, MeetingSdkOptions options)
     {
-        if (ZoomModeReader.IsSandbox(configuration, environment) != true)
+        if (zoom.Value.Mode != ZoomMode.Sandbox)
         {
             return;
         }
@@ -30,12 +34,7 @@ internal sealed class MeetingSdkOptionsSetup(IConfiguration configuration, IHost
 
     public ValidateOptionsResult Validate(string? name, MeetingSdkOptions options)
     {
-        var sandbox = ZoomModeReader.IsSandbox(configuration, environment);
-        if (sandbox is null)
-        {
-            return ValidateOptionsResult.Fail($"{ZoomModeReader.ModeKey} must be Sandbox or Live.");
-        }
-
+        var sandbox = zoom.Value.Mode == ZoomMode.Sandbox;
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.ClientId))
         {
@@ -46,7 +45,7 @@ internal sealed class MeetingSdkOptionsSetup(IConfiguration configuration, IHost
         {
             failures.Add("Zoom:MeetingSdk:ClientSecret is required when Zoom:Mode is Live: set it through user-secrets or the environment variable Zoom__MeetingSdk__ClientSecret.");
         }
-        else if (sandbox == false && options.ClientSecret == SandboxSdkCredentials.ClientSecret)
+        else if (!sandbox && options.ClientSecret == SandboxSdkCredentials.ClientSecret)
         {
             failures.Add("Zoom:MeetingSdk:ClientSecret is the sandbox placeholder; set the Meeting SDK app's real secret when Zoom:Mode is Live.");
         }
