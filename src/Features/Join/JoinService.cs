@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,7 +27,7 @@ public sealed partial class JoinService(
     TimeProvider time,
     ILogger<JoinService> logger)
 {
-    private readonly IDataProtector _passcodes = protection.CreateProtector(MeetingCatalogSync.PasscodeProtectorPurpose);
+    private readonly MeetingPasscodes _passcodes = new(protection);
 
     /// <summary>Begins a join; null when the meeting does not exist or the user may not see it (the page shows 404).</summary>
     /// <param name="resumeJoinId">The Client View's retry reloads its page: continue that join (same support code) when it is this user's.</param>
@@ -116,7 +115,7 @@ public sealed partial class JoinService(
         var signature = signer.Sign(meeting.Id, session.Role);
         // What the attendee typed wins: they are only asked after Zoom refused the catalog's copy (3004), e.g. because the
         // host changed the passcode in Zoom since the last refresh.
-        var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? UnprotectPasscode(meeting.ProtectedPasscode) ?? string.Empty;
+        var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? _passcodes.Unprotect(meeting.ProtectedPasscode) ?? string.Empty;
         string? zak = null;
         if (session.Role == 1)
         {
@@ -327,24 +326,6 @@ public sealed partial class JoinService(
         catch (Exception ex) when (ex is HttpRequestException or ZoomApiException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogZakFailed(logger, session.JoinId, session.MeetingId, ex.GetType().Name);
-            return null;
-        }
-    }
-
-    private string? UnprotectPasscode(string? protectedPasscode)
-    {
-        if (protectedPasscode is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return _passcodes.Unprotect(protectedPasscode);
-        }
-        catch (CryptographicException)
-        {
-            // A key ring that lost the key: fall back to asking the user.
             return null;
         }
     }

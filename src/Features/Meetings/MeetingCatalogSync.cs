@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ZoomPortal.Data;
@@ -20,13 +19,13 @@ public sealed partial class MeetingCatalogSync(
     TimeProvider time,
     ILogger<MeetingCatalogSync> logger) : IDisposable
 {
-    public const string PasscodeProtectorPurpose = "ZoomPortal.Meetings.Passcode";
+    public const string PasscodeProtectorPurpose = MeetingPasscodes.Purpose;
 
     private static readonly ZoomMeetingListType[] ListTypes =
         [ZoomMeetingListType.Scheduled, ZoomMeetingListType.Live, ZoomMeetingListType.Upcoming, ZoomMeetingListType.PreviousMeetings];
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly IDataProtector _passcodes = protection.CreateProtector(PasscodeProtectorPurpose);
+    private readonly MeetingPasscodes _passcodes = new(protection);
 
     /// <summary>False until the Zoom client is registered; the catalog then works from the database alone.</summary>
     public bool IsZoomConnected => services.IsService(typeof(IZoomApi));
@@ -44,8 +43,7 @@ public sealed partial class MeetingCatalogSync(
     }
 
     /// <summary>Reads a stored passcode back; for the join flow only, never for a page.</summary>
-    public string? UnprotectPasscode(string? protectedPasscode) =>
-        protectedPasscode is null ? null : _passcodes.Unprotect(protectedPasscode);
+    public string? UnprotectPasscode(string? protectedPasscode) => _passcodes.Unprotect(protectedPasscode);
 
     public void Dispose() => _gate.Dispose();
 
@@ -258,22 +256,14 @@ public sealed partial class MeetingCatalogSync(
     private bool ApplyPasscode(Meeting meeting, string? passcode)
     {
         // Protecting the same value twice gives different bytes, so compare the plain values.
-        string? current;
-        try
-        {
-            current = UnprotectPasscode(meeting.ProtectedPasscode);
-        }
-        catch (CryptographicException)
-        {
-            current = null;
-        }
+        var current = _passcodes.Unprotect(meeting.ProtectedPasscode);
 
         if (current == passcode && (passcode is null) == (meeting.ProtectedPasscode is null))
         {
             return false;
         }
 
-        meeting.ProtectedPasscode = passcode is null ? null : _passcodes.Protect(passcode);
+        meeting.ProtectedPasscode = _passcodes.Protect(passcode);
         return true;
     }
 
