@@ -14,9 +14,8 @@ internal static class JoinSigningSetup
         services.AddSingleton<IValidateOptions<MeetingSdkOptions>>(provider => provider.GetRequiredService<MeetingSdkOptionsSetup>());
         services.AddOptions<MeetingSdkOptions>().BindConfiguration(MeetingSdkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // The Zoom client registers the measuring clock; without it the app still starts and signs on this server's clock.
+        // Signs on Zoom's clock (IZoomClock) and in Zoom's mode (ZoomOptions), both registered by AddZoom().
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IZoomClock, SystemZoomClock>();
         services.AddSingleton<MeetingSignatureSigner>();
         return builder;
     }

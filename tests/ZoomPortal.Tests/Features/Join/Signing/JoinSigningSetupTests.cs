@@ -8,17 +8,19 @@ namespace ZoomPortal.Tests.Features.Join.Signing;
 public sealed class JoinSigningSetupTests
 {
     [Fact]
-    public async Task App_starts_in_Development_and_signs_with_sandbox_credentials_on_the_fallback_clock()
+    public async Task App_starts_in_Development_and_signs_with_sandbox_credentials_on_the_measured_zoom_clock()
     {
-        await using var factory = new PortalAppFactory();
+        await using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Zoom:Sandbox:ClockSkew"] = "-00:07:00" });
         using var client = factory.CreateHttpsClient();
+        var clock = factory.Services.GetRequiredService<IZoomClock>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var estimate = await clock.MeasureAsync(cts.Token);
 
-        var signer = factory.Services.GetRequiredService<MeetingSignatureSigner>();
-        var signature = signer.Sign(123456789, 0);
+        var signature = factory.Services.GetRequiredService<MeetingSignatureSigner>().Sign(123456789, 0);
 
-        Assert.False(factory.Services.GetRequiredService<IZoomClock>().Current.IsKnown);
         Assert.Equal(SandboxSdkCredentials.ClientId, SigningTestData.Payload(signature.Token).GetProperty("appKey").GetString());
-        Assert.Equal(TimeSpan.Zero, signature.ClockOffsetUsed);
-        Assert.True(signature.IssuedAt <= DateTimeOffset.UtcNow.AddSeconds(-29));
+        Assert.InRange(signature.ClockOffsetUsed, TimeSpan.FromMinutes(-7) - TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(-7) + TimeSpan.FromSeconds(2));
+        // iat is on Zoom's clock (7 minutes behind this server), backdated by the margin.
+        Assert.True(signature.IssuedAt <= DateTimeOffset.UtcNow.AddMinutes(-7).Add(estimate.Uncertainty).AddSeconds(-29));
     }
 }
