@@ -34,6 +34,7 @@ internal static class AdminPageServices
         services.AddSingleton<IWebHostEnvironment>(environment);
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddSingleton(Options.Create(new DatabaseOptions()));
+        services.AddSingleton(Options.Create(new ZoomPortal.Features.Join.Sdk.ZoomSdkOptions { Version = "6.2.0" }));
         services.AddSingleton(new SignInMode(UsesOidc: false, UsesDevelopmentSignIn: true));
     }
 

@@ -129,6 +129,7 @@ public sealed class JoinErrorsPageTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.Contains("No webhooks received yet", page.Find("[data-testid=webhooks]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Not measured yet", page.Find("[data-testid=clock-current]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Version served: 6.2.0", page.Find("[data-testid=sdk-version]").TextContent.Trim());
     }
 
     [Fact]
