@@ -1,6 +1,7 @@
 using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Admin;
+using ZoomPortal.Features.Attendance;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
@@ -21,6 +22,7 @@ builder.AddZoomSdk();
 builder.AddJoin();
 builder.AddMeetings();
 builder.AddAdmin();
+builder.AddAttendance();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapPortalHealth();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
 app.MapAdmin();
+app.MapAttendance();
 app.MapPortalShell();
 
 await app.RunAsync();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ZoomPortal.Features.Attendance.Records;
+using ZoomPortal.Features.Attendance.Webhooks;
 using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Features.Meetings;
 
@@ -25,6 +27,12 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<JoinAttempt> JoinAttempts => Set<JoinAttempt>();
 
     public DbSet<SignatureIssuanceRecord> SignatureIssuances => Set<SignatureIssuanceRecord>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<AttendanceSession> AttendanceSessions => Set<AttendanceSession>();
+
+    public DbSet<AttendanceEvent> AttendanceEvents => Set<AttendanceEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using ZoomPortal.Features.Attendance.Records;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Meetings;
+
+namespace ZoomPortal.Features.Attendance;
+
+/// <summary>
+/// Join pages report attendance events here; rosters watch a meeting's group. Holds no state: what a connection may do
+/// for a meeting is remembered in <see cref="HubCallerContext.Items"/>, events go to the database before any broadcast.
+/// </summary>
+[Authorize]
+public sealed partial class AttendanceHub(
+    AttendanceAccess access,
+    AttendanceRecorder recorder,
+    TimeProvider time,
+    ILogger<AttendanceHub> logger) : Hub<IAttendanceClient>
+{
+    public const string Path = "/hubs/attendance";
+
+    public static string RosterGroup(long meetingId) => $"roster:{meetingId}";
+
+    public static string WaitingGroup(long meetingId) => $"waiting:{meetingId}";
+
+    /// <summary>Stores one event; a resend of a stored event is acknowledged as a duplicate and changes nothing.</summary>
+    public async Task<AttendanceAck> Report(AttendanceReport report)
+    {
+        if (AttendanceReportRules.Problem(report) is { } problem)
+        {
+            // A page of ours never sends this: end the connection rather than argue with it.
+            LogRefused(logger, Context.ConnectionId, problem);
+            Context.Abort();
+            throw new HubException("The event was refused: " + problem + ".");
+        }
+
+        var role = await RoleAsync(report.MeetingId);
+        if (role == ReporterRole.None)
+        {
+            LogRefused(logger, Context.ConnectionId, "not joining this meeting");
+            throw new HubException("You are not joining this meeting.");
+        }
+
+        var participant = report.Participant!;
+        if (!participant.Self && role != ReporterRole.Host)
+        {
+            LogRefused(logger, Context.ConnectionId, "an attendee reported someone else");
+            throw new HubException("An attendee reports only itself.");
+        }
+
+        var user = Context.User!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var userId = user.UserId()!;
+        var attendanceEvent = new AttendanceEvent
+        {
+            IdempotencyKey = $"sdk:{userId}:{report.EventId:N}",
+            Source = AttendanceSource.Sdk,
+            Kind = AttendanceReportRules.KindOf(report.Kind)!.Value,
+            OccurredAt = now,
+            Transient = AttendanceReportRules.IsTransient(report.Reason),
+            ReportedBy = userId,
+            ZoomUserId = participant.ZoomUserId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ParticipantUuid = NullIfEmpty(participant.ParticipantUuid),
+        };
+        if (participant.Self)
+        {
+            // The reporter's own identity comes from its sign-in, never from the message.
+            attendanceEvent.CustomerKey = userId.Length <= AttendanceReportRules.MaxCustomerKeyLength ? userId : null;
+            attendanceEvent.Email = Meeting.NormalizeEmail(user.Email());
+            attendanceEvent.DisplayName = Trim(user.FindFirst(PortalClaimTypes.Name)?.Value) ?? Trim(participant.DisplayName);
+        }
+        else
+        {
+            attendanceEvent.CustomerKey = NullIfEmpty(participant.CustomerKey);
+            attendanceEvent.DisplayName = Trim(participant.DisplayName);
+        }
+
+        var stored = await recorder.RecordAsync(report.MeetingId, null, attendanceEvent, Context.ConnectionAborted);
+        return new AttendanceAck(report.EventId, Duplicate: !stored);
+    }
+
+    /// <summary>A roster joins its meeting's group (host and admins only); false when refused.</summary>
+    public async Task<bool> WatchMeeting(long meetingId)
+    {
+        if (!await access.CanWatchAsync(Context.User!, meetingId, Context.ConnectionAborted))
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, RosterGroup(meetingId), Context.ConnectionAborted);
+        return true;
+    }
+
+    /// <summary>A join page waiting for the host (3008) hears <see cref="IAttendanceClient.MeetingStarted"/>.</summary>
+    public async Task<bool> WaitForHost(long meetingId)
+    {
+        if (await RoleAsync(meetingId) == ReporterRole.None)
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, WaitingGroup(meetingId), Context.ConnectionAborted);
+        return true;
+    }
+
+    private async Task<ReporterRole> RoleAsync(long meetingId)
+    {
+        // Once allowed, a connection stays allowed for that meeting; a refusal is asked again (the join may begin later).
+        var key = "attendance-role:" + meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Context.Items.TryGetValue(key, out var known) && known is ReporterRole cached)
+        {
+            return cached;
+        }
+
+        var role = await access.ReporterRoleAsync(Context.User ?? new ClaimsPrincipal(), meetingId, Context.ConnectionAborted);
+        if (role != ReporterRole.None)
+        {
+            Context.Items[key] = role;
+        }
+
+        return role;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string? Trim(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim() is { Length: > AttendanceReportRules.MaxNameLength } long_ ? long_[..AttendanceReportRules.MaxNameLength] : name.Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance event refused on connection {ConnectionId}: {Problem}")]
+    private static partial void LogRefused(ILogger logger, string connectionId, string problem);
+}

@@ -1,0 +1,72 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace ZoomPortal.Features.Attendance;
+
+/// <summary>
+/// A token bucket per connection on <see cref="AttendanceHub.Report"/>: a page that floods is told to slow down, and
+/// one that keeps flooding is disconnected. The bucket lives with the connection (its Items), not in the hub.
+/// </summary>
+internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptions> options, ILogger<AttendanceRateLimitFilter> logger) : IHubFilter
+{
+    private const string BucketKey = "attendance-rate";
+    private const string StrikesKey = "attendance-rate-strikes";
+    private const int StrikesBeforeDisconnect = 50;
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        if (invocationContext.Hub is not AttendanceHub || invocationContext.HubMethodName != nameof(AttendanceHub.Report))
+        {
+            return await next(invocationContext);
+        }
+
+        var items = invocationContext.Context.Items;
+        if (!items.TryGetValue(BucketKey, out var value) || value is not TokenBucketRateLimiter bucket)
+        {
+            var settings = options.Value;
+            bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.EventBurst,
+                TokensPerPeriod = settings.EventsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+            items[BucketKey] = bucket;
+        }
+
+        using var lease = bucket.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return await next(invocationContext);
+        }
+
+        var strikes = items.TryGetValue(StrikesKey, out var s) && s is int n ? n + 1 : 1;
+        items[StrikesKey] = strikes;
+        if (strikes >= StrikesBeforeDisconnect)
+        {
+            LogDisconnected(logger, invocationContext.Context.ConnectionId);
+            invocationContext.Context.Abort();
+        }
+
+        throw new HubException("Too many attendance events: slow down and resend.");
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.Context.Items.TryGetValue(BucketKey, out var value) && value is IDisposable bucket)
+        {
+            bucket.Dispose();
+        }
+
+        return next(context, exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance connection {ConnectionId} kept exceeding the event rate and was disconnected")]
+    private static partial void LogDisconnected(ILogger logger, string connectionId);
+}

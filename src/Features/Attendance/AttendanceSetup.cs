@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using ZoomPortal.Features.Attendance.Records;
+using ZoomPortal.Features.Attendance.Webhooks;
+using ZoomPortal.Zoom;
+using ZoomPortal.Zoom.Sandbox;
+
+namespace ZoomPortal.Features.Attendance;
+
+internal static class AttendanceSetup
+{
+    /// <summary>The SignalR browser client (npm <c>@microsoft/signalr</c>), embedded and served by the portal itself.</summary>
+    public const string SignalRScriptPath = "/attendance/signalr.min.js";
+    private const string ScriptResourcePrefix = "ZoomPortal.Attendance";
+
+    public static WebApplicationBuilder AddAttendance(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AttendanceOptions>().BindConfiguration(AttendanceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ZoomWebhookOptions>, ZoomWebhookOptionsValidator>();
+        services.AddOptions<ZoomWebhookOptions>()
+            .BindConfiguration(ZoomWebhookOptions.SectionName)
+            .PostConfigure<IOptions<ZoomOptions>>((webhooks, zoom) =>
+            {
+                if (zoom.Value.Mode == ZoomMode.Sandbox)
+                {
+                    // The sandbox sends its own signed webhooks; a real secret never goes to it.
+                    webhooks.Enabled = true;
+                    webhooks.SecretToken = SandboxWebhookSecret.SecretToken;
+                }
+            })
+            .ValidateOnStart();
+
+        services.AddSignalR();
+        services.AddOptions<HubOptions<AttendanceHub>>().Configure<IOptions<AttendanceOptions>>((hub, attendance) =>
+        {
+            hub.MaximumReceiveMessageSize = attendance.Value.MaxMessageBytes;
+            hub.MaximumParallelInvocationsPerClient = 1;
+            hub.AddFilter<AttendanceRateLimitFilter>();
+        });
+        services.AddSingleton<AttendanceRateLimitFilter>();
+        services.AddSingleton<AttendanceAccess>();
+        services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<AttendanceRoster>();
+        services.AddSingleton<ZoomWebhookQueueSignal>();
+        services.AddSingleton<ZoomWebhookProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ZoomWebhookProcessor>());
+        return builder;
+    }
+
+    public static WebApplication MapAttendance(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(AttendanceSetup).Assembly, ScriptResourcePrefix),
+            RequestPath = "/attendance",
+            OnPrepareResponse = static context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+
+        // Anonymous: Zoom's signature is the credential.
+        app.MapPost(ZoomWebhookEndpoint.Path, ZoomWebhookEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapHub<AttendanceHub>(AttendanceHub.Path);
+        app.MapGet(AttendanceCsv.Path, AttendanceCsv.ExportAsync).RequireAuthorization();
+        return app;
+    }
+}

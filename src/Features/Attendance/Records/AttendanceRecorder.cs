@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using ZoomPortal.Data;
+
+namespace ZoomPortal.Features.Attendance.Records;
+
+/// <summary>
+/// Stores attendance events (idempotently) and session starts and ends, then tells the meeting's rosters. Every write
+/// is committed before anything is broadcast, so a roster that reloads always finds what it was told about.
+/// </summary>
+public sealed partial class AttendanceRecorder(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IHubContext<AttendanceHub, IAttendanceClient> hub,
+    TimeProvider time,
+    ILogger<AttendanceRecorder> logger)
+{
+    /// <summary>Stores the event unless its idempotency key is known; false for a replay (nothing changes).</summary>
+    public async Task<bool> RecordAsync(long meetingId, string? zoomUuid, AttendanceEvent attendanceEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attendanceEvent);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.AttendanceEvents.AnyAsync(e => e.IdempotencyKey == attendanceEvent.IdempotencyKey, cancellationToken))
+        {
+            return false;
+        }
+
+        var session = await SessionForAsync(db, meetingId, zoomUuid, attendanceEvent.OccurredAt, cancellationToken);
+        attendanceEvent.SessionId = session.Id;
+        attendanceEvent.ReceivedAt = time.GetUtcNow().UtcDateTime;
+        db.AttendanceEvents.Add(attendanceEvent);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event raced in on another connection or instance: it is stored once, which is all that matters.
+            if (await IsStoredAsync(attendanceEvent.IdempotencyKey, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+
+        await NotifyAsync(meetingId, session.Id, attendanceEvent);
+        return true;
+    }
+
+    /// <summary><c>meeting.started</c>: opens (or names) the occurrence's session and tells waiting attendees.</summary>
+    public async Task MeetingStartedAsync(long meetingId, string? zoomUuid, DateTime at, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await SessionForAsync(db, meetingId, zoomUuid, at, cancellationToken);
+        if (session.StartedAt > at)
+        {
+            session.StartedAt = at;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        LogSession(logger, meetingId, session.Id, "started");
+        await hub.Clients.Group(AttendanceHub.WaitingGroup(meetingId)).MeetingStarted(meetingId);
+        await hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at));
+    }
+
+    /// <summary><c>meeting.ended</c>: closes the session; everyone still in leaves at <paramref name="at"/>.</summary>
+    public async Task MeetingEndedAsync(long meetingId, string? zoomUuid, DateTime at, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await SessionForAsync(db, meetingId, zoomUuid, at, cancellationToken);
+        session.EndedAt ??= at;
+        await db.SaveChangesAsync(cancellationToken);
+        LogSession(logger, meetingId, session.Id, "ended");
+        await hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at));
+    }
+
+    private async Task<bool> IsStoredAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AttendanceEvents.AnyAsync(e => e.IdempotencyKey == key, cancellationToken);
+    }
+
+    /// <summary>
+    /// The session an event belongs to: the one with its UUID; else the meeting's open session without a UUID (which
+    /// takes this one); else the open session; else a new one.
+    /// </summary>
+    private static async Task<AttendanceSession> SessionForAsync(PortalDbContext db, long meetingId, string? zoomUuid, DateTime at, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(zoomUuid))
+        {
+            var named = await db.AttendanceSessions.FirstOrDefaultAsync(s => s.ZoomUuid == zoomUuid, cancellationToken);
+            if (named is not null)
+            {
+                return named;
+            }
+        }
+
+        var open = await db.AttendanceSessions
+            .Where(s => s.MeetingId == meetingId && s.EndedAt == null && (zoomUuid == null || s.ZoomUuid == null))
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            if (!string.IsNullOrEmpty(zoomUuid))
+            {
+                open.ZoomUuid = zoomUuid;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return open;
+        }
+
+        var created = new AttendanceSession { MeetingId = meetingId, ZoomUuid = string.IsNullOrEmpty(zoomUuid) ? null : zoomUuid, StartedAt = at };
+        db.AttendanceSessions.Add(created);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    private Task NotifyAsync(long meetingId, long sessionId, AttendanceEvent e) =>
+        hub.Clients.Group(AttendanceHub.RosterGroup(meetingId))
+            .RosterChanged(new RosterChange(meetingId, sessionId, e.Kind, e.DisplayName, e.OccurredAt));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} session {SessionId} {What}")]
+    private static partial void LogSession(ILogger logger, long meetingId, long sessionId, string what);
+}
