@@ -34,6 +34,144 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("ZoomPortal.Features.Attendance.Records.AttendanceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerKey")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantUuid")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Transient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoomUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "OccurredAt");
+
+                    b.ToTable("AttendanceEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ZoomPortal.Features.Attendance.Records.AttendanceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoomUuid")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoomUuid")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "StartedAt");
+
+                    b.ToTable("AttendanceSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ZoomPortal.Features.Attendance.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAt", "Id");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("ZoomPortal.Features.Join.Attempts.JoinAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +437,15 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
                     b.ToTable("MeetingOccurrences", (string)null);
                 });
 
+            modelBuilder.Entity("ZoomPortal.Features.Attendance.Records.AttendanceEvent", b =>
+                {
+                    b.HasOne("ZoomPortal.Features.Attendance.Records.AttendanceSession", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ZoomPortal.Features.Meetings.MeetingGroup", b =>
                 {
                     b.HasOne("ZoomPortal.Features.Meetings.Meeting", null)
@@ -315,6 +462,11 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ZoomPortal.Features.Attendance.Records.AttendanceSession", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ZoomPortal.Features.Meetings.Meeting", b =>
