@@ -32,21 +32,21 @@ public sealed partial class AttendanceHub(
             // A page of ours never sends this: end the connection rather than argue with it.
             LogRefused(logger, Context.ConnectionId, problem);
             Context.Abort();
-            throw new HubException("The event was refused: " + problem + ".");
+            return new AttendanceAck(report?.EventId ?? Guid.Empty, false, "The event was refused: " + problem + ".");
         }
 
         var role = await RoleAsync(report.MeetingId);
         if (role == ReporterRole.None)
         {
             LogRefused(logger, Context.ConnectionId, "not joining this meeting");
-            throw new HubException("You are not joining this meeting.");
+            return new AttendanceAck(report.EventId, false, "You are not joining this meeting.");
         }
 
         var participant = report.Participant!;
         if (!participant.Self && role != ReporterRole.Host)
         {
             LogRefused(logger, Context.ConnectionId, "an attendee reported someone else");
-            throw new HubException("An attendee reports only itself.");
+            return new AttendanceAck(report.EventId, false, "An attendee reports only itself.");
         }
 
         var user = Context.User!;

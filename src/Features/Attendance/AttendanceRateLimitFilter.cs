@@ -52,7 +52,9 @@ internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptio
             invocationContext.Context.Abort();
         }
 
-        throw new HubException("Too many attendance events: slow down and resend.");
+        // An answer, not an exception: SignalR logs a throwing hub method as an error, and a flood is the client's fault.
+        var eventId = invocationContext.HubMethodArguments.Count > 0 && invocationContext.HubMethodArguments[0] is AttendanceReport report ? report.EventId : Guid.Empty;
+        return new AttendanceAck(eventId, false, AttendanceAck.TooManyEvents);
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)

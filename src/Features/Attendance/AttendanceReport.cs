@@ -10,5 +10,11 @@ public sealed record AttendanceReport(Guid EventId, long MeetingId, string? Kind
 /// <summary>Who the event is about. <see cref="Self"/>: the reporting user; otherwise a participant the host's SDK sees.</summary>
 public sealed record ReportedParticipant(bool Self, long? ZoomUserId, string? DisplayName, string? CustomerKey, string? ParticipantUuid);
 
-/// <summary>The hub's answer to a report: stored now, or already stored (a resend).</summary>
-public sealed record AttendanceAck(Guid EventId, bool Duplicate);
+/// <summary>
+/// The hub's answer to a report: stored now, already stored (a resend), or <see cref="Refused"/> with the reason (not
+/// joining this meeting, not allowed to report others, too many events). A refusal is an answer, not a server error.
+/// </summary>
+public sealed record AttendanceAck(Guid EventId, bool Duplicate, string? Refused = null)
+{
+    public const string TooManyEvents = "Too many attendance events: slow down and resend.";
+}

@@ -32,7 +32,8 @@ internal static class AttendanceSetup
             })
             .ValidateOnStart();
 
-        services.AddSignalR();
+        // AddHubOptions marks the hub's options as its own (else SignalR uses the global ones and ignores these).
+        services.AddSignalR().AddHubOptions<AttendanceHub>(_ => { });
         services.AddOptions<HubOptions<AttendanceHub>>().Configure<IOptions<AttendanceOptions>>((hub, attendance) =>
         {
             hub.MaximumReceiveMessageSize = attendance.Value.MaxMessageBytes;
