@@ -89,7 +89,8 @@ public sealed class AttendanceHubTests
         var closed = new TaskCompletionSource();
         connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
 
-        var huge = Joined(Guid.NewGuid(), self: true, name: new string('x', 10_000));
+        // A valid report padded with a property the hub ignores: only its size is wrong.
+        var huge = new { eventId = Guid.NewGuid(), meetingId = MeetingId, kind = "joined", participant = new { self = true }, padding = new string('x', 10_000) };
         await Assert.ThrowsAnyAsync<Exception>(() => connection.InvokeAsync<AttendanceAck>("Report", huge).WaitAsync(TimeSpan.FromSeconds(15)));
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
 
