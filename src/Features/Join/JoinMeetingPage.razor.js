@@ -9,6 +9,7 @@ const TIMEOUT_CODE = -90001;
 const LOAD_FAILED_CODE = -90002;
 
 const joinedListeners = new Set();
+const waitingListeners = new Set();
 
 /**
  * HOOK POINT for code that needs the in-meeting SDK (e.g. attendance): `listener(joined)` is called once per join,
@@ -21,6 +22,16 @@ const joinedListeners = new Set();
 export function onJoined(listener) {
   joinedListeners.add(listener);
   return () => joinedListeners.delete(listener);
+}
+
+/**
+ * HOOK POINT for "join when the host starts": `listener(wait)` is called when a join starts waiting for the host
+ * (3008), with { joinId, signal, joinNow } where joinNow() ends the wait and joins at once, and `signal` fires when
+ * the wait ends anyway. Returns a function that unregisters the listener.
+ */
+export function onWaitingForHost(listener) {
+  waitingListeners.add(listener);
+  return () => waitingListeners.delete(listener);
 }
 
 class TimeoutError extends Error {
@@ -262,11 +273,32 @@ async function countdown(join, next) {
   const step = next.action === 'WaitForHost' ? 'WaitingForHost' : 'Retrying';
   let left = Math.max(0, Math.ceil(next.delayMs / 1000));
   const end = performance.now() + next.delayMs;
-  while (performance.now() < end) {
-    progress(join, step, left);
-    await delay(Math.min(1000, end - performance.now()), join.abort.signal);
-    left--;
+  const wait = step === 'WaitingForHost' ? waitForHost(join) : null;
+  try {
+    while (performance.now() < end && !wait?.started) {
+      progress(join, step, left);
+      await delay(Math.min(1000, end - performance.now()), wait?.abort.signal ?? join.abort.signal).catch(error => {
+        if (!wait?.started || join.abort.signal.aborted) throw error;
+      });
+      left--;
+    }
+  } finally {
+    wait?.abort.abort();
   }
+}
+
+// Tells the hook's listeners that this join waits for the host; joinNow() cuts the countdown short.
+function waitForHost(join) {
+  const wait = { started: false, abort: new AbortController() };
+  join.abort.signal.addEventListener('abort', () => wait.abort.abort(), { once: true });
+  const info = {
+    joinId: join.options.joinId, signal: wait.abort.signal,
+    joinNow: () => { wait.started = true; wait.abort.abort(); },
+  };
+  for (const listener of waitingListeners) {
+    try { listener(info); } catch (error) { console.error('onWaitingForHost listener failed', error); }
+  }
+  return wait;
 }
 
 // The page asked for the passcode again: the join waits until the user submits it (the handle's resume()).

@@ -1,0 +1,169 @@
+// Reports attendance from the join page to the attendance hub, through the join module's hooks:
+//  - onJoined: the SDK is in the meeting. The attendee reports itself; the host also reports the others its SDK sees.
+//    Component View: client.on('user-added' | 'user-removed' | 'user-updated' | 'connection-change').
+//    Client View: ZoomMtg.inMeetingServiceListener('onUserJoin' | 'onUserLeave' | 'onUserUpdate' | 'onMeetingStatus').
+//  - onWaitingForHost: the meeting has not started (3008); the hub's MeetingStarted joins at once.
+// Every event has an id; it stays queued until the hub acknowledges it, and the queue is resent after a reconnect.
+import { openConnection } from '/attendance/attendanceConnection.js';
+
+const MAX_QUEUE = 500;
+
+export async function attach(joinModule, meetingId, dotnet) {
+  const state = {
+    meetingId, dotnet, link: null, linking: null, pending: new Map(), sending: false,
+    waiting: null, offs: [], disposed: false,
+  };
+  state.offs.push(joinModule.onJoined(info => onJoined(state, info)));
+  if (typeof joinModule.onWaitingForHost === 'function') {
+    state.offs.push(joinModule.onWaitingForHost(wait => onWaiting(state, wait)));
+  }
+  return { dispose: () => dispose(state) };
+}
+
+function connect(state) {
+  state.linking ??= openConnection({
+    handlers: {
+      MeetingStarted: meetingId => {
+        if (meetingId !== state.meetingId || !state.waiting) return;
+        const wait = state.waiting;
+        state.waiting = null;
+        state.dotnet.invokeMethodAsync('OnHostStarted').catch(() => { });
+        wait.joinNow();
+      },
+    },
+    onUp: async connection => {
+      if (state.waiting) await connection.invoke('WaitForHost', state.meetingId).catch(() => false);
+      flush(state);
+    },
+  }).then(link => { state.link = link; return link; });
+  return state.linking;
+}
+
+async function onWaiting(state, wait) {
+  state.waiting = wait;
+  wait.signal?.addEventListener('abort', () => { if (state.waiting === wait) state.waiting = null; }, { once: true });
+  const link = await connect(state);
+  await link.connection.invoke('WaitForHost', state.meetingId).catch(() => false);
+}
+
+function onJoined(state, info) {
+  state.waiting = null;
+  connect(state);
+  const self = { self: true };
+  let selfIn = true;
+  enqueue(state, 'joined', null, self);
+  const leaveSelf = () => {
+    if (!selfIn) return;
+    selfIn = false;
+    enqueue(state, 'left', null, self);
+  };
+  info.signal?.addEventListener('abort', leaveSelf, { once: true });
+
+  if (info.client) {
+    const client = info.client;
+    const isHost = () => client.getCurrentUser?.()?.isHost === true;
+    const selfId = () => client.getCurrentUser?.()?.userId;
+    const each = (payload, kind) => {
+      for (const p of Array.isArray(payload) ? payload : [payload]) {
+        if (!p || typeof p !== 'object') continue;
+        const reason = kind === 'joined' ? p.source : p.reason;
+        if (p.userId === selfId()) {
+          if (kind === 'joined' && reason === undefined && !selfIn) { selfIn = true; enqueue(state, 'joined', null, self); }
+          continue;
+        }
+        if (isHost()) enqueue(state, kind, reason ?? null, other(p));
+      }
+    };
+    client.on('user-added', payload => each(payload, 'joined'));
+    client.on('user-removed', payload => each(payload, 'left'));
+    client.on('user-updated', payload => {
+      // Put on hold (waiting room) or back: the host sees it as waiting / admitted.
+      for (const p of Array.isArray(payload) ? payload : [payload]) {
+        if (!p || typeof p !== 'object' || p.userId === selfId() || !isHost() || typeof p.bHold !== 'boolean') continue;
+        enqueue(state, p.bHold ? 'waiting' : 'admitted', null, other(p));
+      }
+    });
+    client.on('connection-change', payload => {
+      if (payload?.state === 'Closed' || payload?.state === 'Fail') leaveSelf();
+    });
+  } else if (info.zoomMtg) {
+    const zoomMtg = info.zoomMtg;
+    let host = false;
+    zoomMtg.inMeetingServiceListener('onUserJoin', data => {
+      if (!data || typeof data !== 'object') return;
+      if (data.self) { host = data.isHost === true; return; }
+      if (host) enqueue(state, 'joined', null, other(data));
+    });
+    zoomMtg.inMeetingServiceListener('onUserLeave', data => {
+      if (!data || typeof data !== 'object') return;
+      if ('reasonCode' in data && !('userId' in data)) { leaveSelf(); return; }
+      if (host) enqueue(state, 'left', null, other(data));
+    });
+    zoomMtg.inMeetingServiceListener('onUserUpdate', data => {
+      if (data?.self && typeof data.isHost === 'boolean') host = data.isHost;
+    });
+    zoomMtg.inMeetingServiceListener('onMeetingStatus', data => {
+      // The bundle sends {meetingStatus}, the d.ts says {status}: 3 is disconnected.
+      if ((data?.meetingStatus ?? data?.status) === 3) leaveSelf();
+    });
+  }
+}
+
+function other(p) {
+  const name = p.displayName ?? p.userName;
+  return {
+    self: false,
+    zoomUserId: Number.isInteger(p.userId) && p.userId >= 0 ? p.userId : null,
+    displayName: typeof name === 'string' ? name.slice(0, 128) : null,
+    customerKey: typeof p.customerKey === 'string' && p.customerKey ? p.customerKey.slice(0, 36) : null,
+    participantUuid: typeof p.participantUUID === 'string' && p.participantUUID ? p.participantUUID.slice(0, 128) : null,
+  };
+}
+
+function enqueue(state, kind, reason, participant) {
+  if (state.pending.size >= MAX_QUEUE) return;
+  const eventId = crypto.randomUUID();
+  state.pending.set(eventId, {
+    eventId, meetingId: state.meetingId, kind,
+    reason: reason === 'failover' || reason === 'on hold' ? reason : null,
+    participant,
+  });
+  flush(state);
+}
+
+async function flush(state) {
+  const connection = state.link?.connection;
+  if (state.sending || !connection || connection.state !== 'Connected') return;
+  state.sending = true;
+  try {
+    for (const [eventId, report] of [...state.pending]) {
+      let ack;
+      try {
+        ack = await connection.invoke('Report', report);
+      } catch {
+        return; // disconnected: the queue is resent after the reconnect
+      }
+      if (ack?.refused === 'Too many attendance events: slow down and resend.') {
+        setTimeout(() => flush(state), 1000);
+        return;
+      }
+      // Stored, already stored, or refused for good: either way it is not sent again.
+      state.pending.delete(eventId);
+    }
+  } finally {
+    state.sending = false;
+  }
+  if (state.pending.size > 0) flush(state);
+}
+
+async function dispose(state) {
+  if (state.disposed) return;
+  state.disposed = true;
+  for (const off of state.offs) off();
+  // Give the last events (this user's leave) a moment to go out before the connection closes.
+  const deadline = Date.now() + 2000;
+  while (state.pending.size > 0 && state.link?.connection.state === 'Connected' && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  await state.link?.stop().catch(() => { });
+}
