@@ -76,6 +76,12 @@ public sealed partial class AttendanceHub(
             attendanceEvent.DisplayName = Trim(participant.DisplayName);
         }
 
+        if (role == ReporterRole.Host && participant.Self && attendanceEvent.Kind == AttendanceEventKind.Joined && !attendanceEvent.Transient)
+        {
+            // The host's own SDK is in: the meeting has started, whether or not Zoom's webhook has arrived yet.
+            await recorder.MeetingStartedAsync(report.MeetingId, null, now, Context.ConnectionAborted);
+        }
+
         var stored = await recorder.RecordAsync(report.MeetingId, null, attendanceEvent, Context.ConnectionAborted);
         return new AttendanceAck(report.EventId, Duplicate: !stored);
     }

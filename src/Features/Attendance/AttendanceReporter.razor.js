@@ -10,7 +10,7 @@ const MAX_QUEUE = 500;
 
 export async function attach(joinModule, meetingId, dotnet) {
   const state = {
-    meetingId, dotnet, link: null, linking: null, pending: new Map(), sending: false,
+    meetingId, dotnet, link: null, linking: null, connection: null, pending: new Map(), sending: false,
     waiting: null, offs: [], disposed: false,
   };
   state.offs.push(joinModule.onJoined(info => onJoined(state, info)));
@@ -32,6 +32,8 @@ function connect(state) {
       },
     },
     onUp: async connection => {
+      // Called before openConnection has returned, and again after every reconnect: keep this connection for flush.
+      state.connection = connection;
       if (state.waiting) await connection.invoke('WaitForHost', state.meetingId).catch(() => false);
       flush(state);
     },
@@ -132,7 +134,7 @@ function enqueue(state, kind, reason, participant) {
 }
 
 async function flush(state) {
-  const connection = state.link?.connection;
+  const connection = state.connection;
   if (state.sending || !connection || connection.state !== 'Connected') return;
   state.sending = true;
   try {
@@ -162,7 +164,7 @@ async function dispose(state) {
   for (const off of state.offs) off();
   // Give the last events (this user's leave) a moment to go out before the connection closes.
   const deadline = Date.now() + 2000;
-  while (state.pending.size > 0 && state.link?.connection.state === 'Connected' && Date.now() < deadline) {
+  while (state.pending.size > 0 && state.connection?.state === 'Connected' && Date.now() < deadline) {
     await new Promise(resolve => setTimeout(resolve, 100));
   }
   await state.link?.stop().catch(() => { });
