@@ -47,6 +47,14 @@ internal static class AttendanceSetup
         services.AddSingleton<ZoomWebhookQueueSignal>();
         services.AddSingleton<ZoomWebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZoomWebhookProcessor>());
+        if (services.Any(d => d.ServiceType == typeof(ZoomSandboxHost)))
+        {
+            // The sandbox plays Zoom: it sends signed webhooks for what happens in its meetings.
+            services.AddHttpClient(SandboxWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+            services.AddSingleton<SandboxWebhookSender>();
+            services.AddHostedService(sp => sp.GetRequiredService<SandboxWebhookSender>());
+        }
+
         return builder;
     }
 

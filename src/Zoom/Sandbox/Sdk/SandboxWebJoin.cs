@@ -11,7 +11,7 @@ namespace ZoomPortal.Zoom.Sandbox.Sdk;
 /// account and clock, with no tolerance for skew: the point is to reproduce Zoom's rejections. Answers carry Zoom's
 /// generic codes and English messages; the stand-in maps them to SDK codes as the real SDK does.
 /// </summary>
-internal sealed partial class SandboxWebJoin(ZoomSandboxAccount account, ILogger<SandboxWebJoin> logger)
+internal sealed partial class SandboxWebJoin(ZoomSandboxAccount account, ILogger<SandboxWebJoin> logger, SandboxWebhookSender? webhooks = null)
 {
     /// <summary>Zoom's web service code for signature and meeting-number errors; the message says which.</summary>
     public const int SignatureErrorCode = 200;
@@ -108,6 +108,7 @@ internal sealed partial class SandboxWebJoin(ZoomSandboxAccount account, ILogger
             }
 
             account.MarkStarted(meeting.Id);
+            webhooks?.MeetingStarted(meeting);
         }
         else
         {
@@ -122,6 +123,7 @@ internal sealed partial class SandboxWebJoin(ZoomSandboxAccount account, ILogger
             }
         }
 
+        webhooks?.ParticipantJoined(meeting, request.UserName ?? string.Empty, request.UserEmail, request.CustomerKey);
         return new SandboxWebJoinAnswer { Status = true, Result = MeetingInfo(meeting, role) };
     }
 

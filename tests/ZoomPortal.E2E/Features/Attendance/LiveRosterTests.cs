@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using ZoomPortal.E2E.Features.Join.Security;
+using ZoomPortal.Features.Attendance.Records;
 using ZoomPortal.E2E.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,6 +32,12 @@ public sealed class LiveRosterTests(BrowserFixture browser, AttendancePortalFixt
             await Expect(host.GetByTestId("roster-announcement")).ToHaveTextAsync("Rosa Roster joined");
             await host.AssertNoSeriousViolationsAsync();
 
+            // The sandbox also sent Zoom's signed webhook for the join: stored, and merged with the browser's report.
+            await WaitForWebhookJoinAsync(meeting.Id);
+            await host.ReloadAsync();
+            await Expect(rosa).ToHaveCountAsync(1);
+            await Expect(rosa).ToContainTextAsync("In the meeting");
+
             await attendee.GetByRole(AriaRole.Button, new() { Name = "Leave meeting", Exact = true }).ClickAsync();
 
             await Expect(rosa).ToContainTextAsync("Left");
@@ -39,6 +47,23 @@ public sealed class LiveRosterTests(BrowserFixture browser, AttendancePortalFixt
             await host.Context.CloseAsync();
             await attendee.Context.CloseAsync();
         }
+    }
+
+    private async Task WaitForWebhookJoinAsync(long meetingId)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await using var db = portal.CreateDbContext();
+            var sessions = db.AttendanceSessions.Where(s => s.MeetingId == meetingId).Select(s => s.Id);
+            if (await db.AttendanceEvents.AnyAsync(e => sessions.Contains(e.SessionId) && e.Source == AttendanceSource.Webhook && e.DisplayName == "Rosa Roster"))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The sandbox's participant_joined webhook was never stored.");
     }
 
     [Fact]
