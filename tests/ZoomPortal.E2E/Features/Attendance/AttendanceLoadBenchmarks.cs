@@ -120,16 +120,16 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         Assert.True(acked > 0, "No event was acknowledged.");
     }
 
-    private HubConnection Connect(CookieContainer cookies) =>
+    private HubConnection Connect(string cookies) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(portal.BaseUrl, AttendanceHub.Path), o =>
             {
-                o.Cookies = cookies;
+                o.Headers["Cookie"] = cookies;
                 o.Transports = HttpTransportType.WebSockets;
             })
             .Build();
 
-    private async Task<CookieContainer> SignInAsync(string name, string email)
+    private async Task<string> SignInAsync(string name, string email)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -142,7 +142,8 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         });
         using var response = await client.PostAsync(new Uri("/authentication/dev-login", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return cookies;
+        // The sign-in cookie is Secure, which a cookie jar keeps back from http://127.0.0.1: send it by hand.
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     private static double Percentile(List<double> sorted, double p) =>
