@@ -130,8 +130,12 @@ public sealed partial class AttendanceHub(
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static string? Trim(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? null : name.Trim() is { Length: > AttendanceReportRules.MaxNameLength } long_ ? long_[..AttendanceReportRules.MaxNameLength] : name.Trim();
+    private static string? Trim(string? name)
+    {
+        var trimmed = name?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null
+            : trimmed.Length > AttendanceReportRules.MaxNameLength ? trimmed[..AttendanceReportRules.MaxNameLength] : trimmed;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance event refused on connection {ConnectionId}: {Problem}")]
     private static partial void LogRefused(ILogger logger, string connectionId, string problem);

@@ -17,6 +17,8 @@ export async function attach(joinModule, meetingId, dotnet) {
   if (typeof joinModule.onWaitingForHost === 'function') {
     state.offs.push(joinModule.onWaitingForHost(wait => onWaiting(state, wait)));
   }
+  // Connect while the user is still on the form, so that reporting the join costs nothing at join time.
+  connect(state).catch(() => { });
   return { dispose: () => dispose(state) };
 }
 

@@ -14,18 +14,22 @@ public sealed partial class AttendanceRecorder(
     TimeProvider time,
     ILogger<AttendanceRecorder> logger)
 {
+    // Another instance may end a session: a cached id is trusted only briefly.
+    private static readonly TimeSpan SessionCacheLifetime = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (long SessionId, DateTimeOffset Until)> _openSessions = new();
+
     /// <summary>Stores the event unless its idempotency key is known; false for a replay (nothing changes).</summary>
     public async Task<bool> RecordAsync(long meetingId, string? zoomUuid, AttendanceEvent attendanceEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attendanceEvent);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Looked up first: a unique-key violation would be logged as a database error for every resend.
         if (await db.AttendanceEvents.AnyAsync(e => e.IdempotencyKey == attendanceEvent.IdempotencyKey, cancellationToken))
         {
             return false;
         }
 
-        var session = await SessionForAsync(db, meetingId, zoomUuid, attendanceEvent.OccurredAt, cancellationToken);
-        attendanceEvent.SessionId = session.Id;
+        attendanceEvent.SessionId = await SessionIdForAsync(db, meetingId, zoomUuid, attendanceEvent.OccurredAt, cancellationToken);
         attendanceEvent.ReceivedAt = time.GetUtcNow().UtcDateTime;
         db.AttendanceEvents.Add(attendanceEvent);
         try
@@ -43,8 +47,28 @@ public sealed partial class AttendanceRecorder(
             throw;
         }
 
-        await NotifyAsync(meetingId, session.Id, attendanceEvent);
+        await NotifyAsync(meetingId, attendanceEvent.SessionId, attendanceEvent);
         return true;
+    }
+
+    /// <summary>
+    /// The session of an SDK event (no UUID) comes from a short-lived cache, saving a query per event.
+    /// </summary>
+    private async Task<long> SessionIdForAsync(PortalDbContext db, long meetingId, string? zoomUuid, DateTime at, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (zoomUuid is null && _openSessions.TryGetValue(meetingId, out var cached) && cached.Until > now)
+        {
+            return cached.SessionId;
+        }
+
+        var session = await SessionForAsync(db, meetingId, zoomUuid, at, cancellationToken);
+        if (session.EndedAt is null)
+        {
+            _openSessions[meetingId] = (session.Id, now + SessionCacheLifetime);
+        }
+
+        return session.Id;
     }
 
     /// <summary><c>meeting.started</c>: opens (or names) the occurrence's session and tells waiting attendees.</summary>
@@ -70,6 +94,7 @@ public sealed partial class AttendanceRecorder(
         var session = await SessionForAsync(db, meetingId, zoomUuid, at, cancellationToken);
         session.EndedAt ??= at;
         await db.SaveChangesAsync(cancellationToken);
+        _openSessions.TryRemove(meetingId, out _);
         LogSession(logger, meetingId, session.Id, "ended");
         await hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at));
     }

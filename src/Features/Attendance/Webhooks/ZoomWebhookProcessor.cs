@@ -98,7 +98,8 @@ internal sealed partial class ZoomWebhookProcessor(
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or DbUpdateException or HttpRequestException or Zoom.ZoomApiException)
         {
-            error = (ex.GetType().Name + ": " + ex.Message) is { Length: > 500 } long_ ? long_[..500] : ex.GetType().Name + ": " + ex.Message;
+            var text = ex.GetType().Name + ": " + ex.Message;
+            error = text.Length > 500 ? text[..500] : text;
             LogFailed(logger, delivery.Id, delivery.Event, ex);
         }
 
