@@ -7,10 +7,12 @@ using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPortalTelemetry();
 builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalShell();
@@ -34,6 +36,7 @@ await app.MigrateDatabaseInDevelopmentAsync();
 
 app.UsePortalShell();
 app.MapPortalHealth();
+app.MapPortalTelemetry();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
 app.MapAdmin();
