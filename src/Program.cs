@@ -1,6 +1,7 @@
 using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Admin;
+using ZoomPortal.Features.Alerts;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
@@ -23,6 +24,7 @@ builder.AddZoomSdk();
 builder.AddJoin();
 builder.AddMeetings();
 builder.AddAdmin();
+builder.AddAlerts();
 
 var app = builder.Build();
 
