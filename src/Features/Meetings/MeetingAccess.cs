@@ -36,22 +36,30 @@ public sealed class MeetingAccess
             m.Groups.Any(g => groups.Contains(g.Name)));
     }
 
-    /// <summary>Meetings the user hosts (matched by e-mail), whatever their visibility.</summary>
+    /// <summary>Meetings the user hosts, whatever their visibility: the /host page's list, by the rule of <see cref="IsHost"/>.</summary>
     public IQueryable<Meeting> HostedBy(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(meetings);
-        ArgumentNullException.ThrowIfNull(user);
-        var email = Meeting.NormalizeEmail(user.Email());
-        return email is null || user.Identity?.IsAuthenticated != true
+        var email = HostKey(user);
+        return email is null
             ? meetings.Where(m => false)
             : meetings.Where(m => m.RemovedUtc == null && m.HostEmailNormalized == email);
     }
 
+    /// <summary>
+    /// The one host-ownership rule: the user is the meeting's Zoom host (same e-mail, any case). Starting a meeting
+    /// (role 1 with a ZAK) and the /host page both go through it.
+    /// </summary>
     public bool IsHost(string? hostEmail, ClaimsPrincipal user)
     {
+        var email = HostKey(user);
+        return email is not null && email == Meeting.NormalizeEmail(hostEmail);
+    }
+
+    private static string? HostKey(ClaimsPrincipal user)
+    {
         ArgumentNullException.ThrowIfNull(user);
-        var email = Meeting.NormalizeEmail(user.Email());
-        return user.Identity?.IsAuthenticated == true && email is not null && email == Meeting.NormalizeEmail(hostEmail);
+        return user.Identity?.IsAuthenticated == true ? Meeting.NormalizeEmail(user.Email()) : null;
     }
 
     /// <summary>The host and admins may change who sees a meeting.</summary>
