@@ -8,7 +8,7 @@ namespace ZoomPortal.Features.Telemetry;
 /// The portal's own instruments (meter <see cref="MeterName"/>). Attributes carry only low-cardinality words and
 /// numbers: never a user id, e-mail, meeting id, signature, token or passcode.
 /// </summary>
-internal sealed class PortalMetrics
+public sealed class PortalMetrics
 {
     public const string MeterName = "ZoomPortal";
 

@@ -22,6 +22,7 @@ internal static class TelemetrySetup
             .ValidateOnStart();
         builder.Services.AddSingleton<PortalMetrics>();
         builder.Services.AddSingleton<ZoomApiTelemetry>();
+        builder.Services.AddSingleton<JoinTelemetry>();
 
         var prometheus = !string.IsNullOrEmpty(builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.PrometheusEndpoint)}"]);
         var otel = builder.Services.AddOpenTelemetry()
@@ -48,7 +49,12 @@ internal static class TelemetrySetup
             })
             .WithTracing(tracing => tracing
                 .AddSource(PortalActivities.SourceName)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !IsProbe(context.Request.Path);
+                    // http.route keeps the template; the path's ids (meetings here, Zoom users in the sandbox's own requests) go.
+                    o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", UrlRedaction.RedactPath(request.Path.Value ?? string.Empty));
+                })
                 .AddHttpClientInstrumentation(o =>
                 {
                     o.RecordException = false;

@@ -11,9 +11,11 @@ internal static partial class UrlRedaction
     public static string Redact(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        var segments = uri.AbsolutePath.Split('/').Select(s => s.Length == 0 || PlainWord().IsMatch(s) ? s : "{id}");
-        return $"{uri.Scheme}://{uri.Authority}{string.Join('/', segments)}";
+        return $"{uri.Scheme}://{uri.Authority}{RedactPath(uri.AbsolutePath)}";
     }
+
+    public static string RedactPath(string path) =>
+        string.Join('/', path.Split('/').Select(s => s.Length == 0 || PlainWord().IsMatch(s) ? s : "{id}"));
 
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainWord();
