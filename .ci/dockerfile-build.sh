@@ -198,7 +198,7 @@ code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/authentic
 [ "$code" = 404 ] && echo "  /authentication/dev-signin -> 404" || { echo "  /authentication/dev-signin -> $code (expected 404 outside Development)"; fail=1; }
 stamp "interactivity in Chromium"
 ZOOMPORTAL_PUBLISHED_URL="http://127.0.0.1:$PORT/" dotnet test tests/ZoomPortal.E2E/ZoomPortal.E2E.csproj \
-  ${ZOOMPORTAL_DOCKER_NO_BUILD:+--no-build} -nologo -v quiet --filter "FullyQualifiedName~PublishedOutputTests" \
+  ${ZOOMPORTAL_DOCKER_NO_BUILD:+--no-build} -nologo -v quiet --logger "console;verbosity=normal" --filter "FullyQualifiedName~PublishedOutputTests" \
   || { echo "  the home page did not become interactive"; fail=1; }
 if [ "$fail" -ne 0 ]; then
   echo "[dockerfile] FAILED: the output of the Dockerfile's build stage is broken"
