@@ -2,16 +2,19 @@ using ZoomPortal.Components;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Attendance;
+using ZoomPortal.Features.Alerts;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPortalTelemetry();
 builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalShell();
@@ -23,6 +26,7 @@ builder.AddJoin();
 builder.AddMeetings();
 builder.AddAdmin();
 builder.AddAttendance();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -36,6 +40,7 @@ await app.MigrateDatabaseInDevelopmentAsync();
 
 app.UsePortalShell();
 app.MapPortalHealth();
+app.MapPortalTelemetry();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
 app.MapAdmin();

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ZoomPortal.Features.Telemetry;
 
 namespace ZoomPortal.Zoom;
 
@@ -14,6 +15,7 @@ internal sealed class ZoomAccessTokenProvider(
     IZoomEndpoints endpoints,
     IOptionsMonitor<ZoomOptions> options,
     ZoomApiHealth health,
+    ZoomApiTelemetry telemetry,
     TimeProvider time,
     ILogger<ZoomAccessTokenProvider> logger) : IDisposable
 {
@@ -70,7 +72,7 @@ internal sealed class ZoomAccessTokenProvider(
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, cancellationToken);
+            response = await telemetry.SendAsync("POST /oauth/token", () => client.SendAsync(request, cancellationToken));
         }
         catch (Exception ex) when (ZoomApiClient.IsTransportFailure(ex, cancellationToken))
         {

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using ZoomPortal.Features.Telemetry;
 
 namespace ZoomPortal.Zoom;
 
@@ -20,6 +21,7 @@ internal sealed partial class ZoomApiClient(
     ZoomAccessTokenProvider tokens,
     IZoomEndpoints endpoints,
     ZoomApiHealth health,
+    ZoomApiTelemetry telemetry,
     TimeProvider time,
     ILogger<ZoomApiClient> logger) : IZoomApi
 {
@@ -148,7 +150,7 @@ internal sealed partial class ZoomApiClient(
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
-            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            return await telemetry.SendAsync(operation, () => httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken));
         }
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {

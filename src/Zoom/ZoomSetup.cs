@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom.Sandbox;
 
 namespace ZoomPortal.Zoom;
@@ -50,6 +51,10 @@ internal static class ZoomSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IZoomEndpoints, ConfiguredZoomEndpoints>();
         services.TryAddSingleton<ZoomApiHealth>();
+        // Every call to Zoom is measured and traced (Features/Telemetry), also where the client is used on its own.
+        services.AddMetrics();
+        services.TryAddSingleton<PortalMetrics>();
+        services.TryAddSingleton<ZoomApiTelemetry>();
         services.TryAddSingleton<ZoomAccessTokenProvider>();
         services.TryAddSingleton<ZoomClock>();
         services.AddSingleton<IZoomClock>(sp => sp.GetRequiredService<ZoomClock>());

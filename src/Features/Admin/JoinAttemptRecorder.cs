@@ -7,6 +7,7 @@ using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Features.Join.Errors;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Telemetry;
 
 namespace ZoomPortal.Features.Admin;
 
@@ -20,7 +21,8 @@ public sealed partial class JoinAttemptRecorder(
     IDbContextFactory<PortalDbContext> dbs,
     IOptions<JoinOptions> options,
     TimeProvider time,
-    ILogger<JoinAttemptRecorder> logger)
+    ILogger<JoinAttemptRecorder> logger,
+    JoinTelemetry? telemetry = null)
 {
     /// <summary>Longest time-to-join kept: anything longer is not a join, it is a page left open.</summary>
     private static readonly TimeSpan MaxTimeToJoin = TimeSpan.FromHours(4);
@@ -45,6 +47,7 @@ public sealed partial class JoinAttemptRecorder(
             return JoinReportOutcome.Rejected;
         }
 
+        using var activity = telemetry?.ReportReceived(session, report.AttemptNumber);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var attempt = await FindOrAddAsync(db, session, report.AttemptNumber, cancellationToken);
         Apply(attempt, report, userAgent);
@@ -57,6 +60,7 @@ public sealed partial class JoinAttemptRecorder(
             attempt.TimeToJoinMs = (int)Math.Clamp(report.TimeToJoinMs ?? 0, 0, (long)MaxTimeToJoin.TotalMilliseconds);
             await EndJoinAsync(db, session, attempt, JoinAttemptOutcome.Succeeded, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry?.AttemptEnded(activity, attempt);
             LogJoined(logger, session.JoinId, session.SupportCode, report.AttemptNumber, attempt.TimeToJoinMs.Value);
             return JoinReportOutcome.Joined;
         }
@@ -73,6 +77,7 @@ public sealed partial class JoinAttemptRecorder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        telemetry?.AttemptEnded(activity, attempt);
         LogAttemptFailed(logger, session.JoinId, session.SupportCode, report.AttemptNumber, code, error.Category, next.Action);
         return new JoinReportOutcome(error, next);
     }
@@ -83,6 +88,7 @@ public sealed partial class JoinAttemptRecorder(
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(signature);
+        using var activity = telemetry?.SignatureIssued(session, attemptNumber, signature, clockMeasured);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         db.SignatureIssuances.Add(new SignatureIssuanceRecord

@@ -45,6 +45,8 @@ internal static class AttendanceSetup
         services.AddSingleton<AttendanceRecorder>();
         services.AddSingleton<AttendanceRoster>();
         services.AddSingleton<ZoomWebhookQueueSignal>();
+        services.AddSingleton<ZoomWebhookActivity>();
+        services.AddSingleton<ZoomPortal.Features.Alerts.IWebhookActivity>(sp => sp.GetRequiredService<ZoomWebhookActivity>());
         services.AddSingleton<ZoomWebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<ZoomWebhookProcessor>());
         if (services.Any(d => d.ServiceType == typeof(ZoomSandboxHost)))

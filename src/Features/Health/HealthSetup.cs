@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ZoomPortal.Data;
 
 namespace ZoomPortal.Features.Health;
 
@@ -11,8 +9,10 @@ internal static class HealthSetup
 
     public static WebApplicationBuilder AddPortalHealth(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHostedService<PendingMigrationsNotice>();
         return builder;
     }
 
@@ -25,20 +25,17 @@ internal static class HealthSetup
     }
 }
 
-internal sealed class DatabaseHealthCheck(IDbContextFactory<PortalDbContext> factory) : IHealthCheck
+/// <summary>Ready only when the database answers and has no pending migrations; <c>/healthz</c> does not run it.</summary>
+internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        var state = await readiness.CheckAsync(cancellationToken);
+        return state switch
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The database cannot be reached.");
-        }
-        catch (Exception ex)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be reached.", ex);
-        }
+            { IsReady: true } => HealthCheckResult.Healthy(),
+            { Reachable: false } => HealthCheckResult.Unhealthy("The database cannot be reached."),
+            _ => HealthCheckResult.Unhealthy($"{state.PendingMigrations} migration(s) pending: run `migrate`."),
+        };
     }
 }

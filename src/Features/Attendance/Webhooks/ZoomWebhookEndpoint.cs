@@ -23,6 +23,7 @@ internal static partial class ZoomWebhookEndpoint
         IOptions<ZoomWebhookOptions> options,
         IDbContextFactory<PortalDbContext> dbFactory,
         ZoomWebhookQueueSignal signal,
+        ZoomWebhookActivity activity,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -49,6 +50,8 @@ internal static partial class ZoomWebhookEndpoint
             LogRejected(logger, check.ToString());
             return Results.Unauthorized();
         }
+
+        activity.Received(time.GetUtcNow());
 
         string eventName;
         string? plainToken = null;

@@ -29,6 +29,7 @@ internal static class AdminPageServices
         services.AddSingleton<ZoomClock>();
         services.AddSingleton<ZoomApiHealth>();
         services.AddSingleton<ZoomIntegrationStatus>();
+        services.AddSingleton<ZoomPortal.Features.Alerts.AlertIncidents>();
         services.AddSingleton<JoinAttemptQuery>();
         var environment = new TestEnvironment();
         services.AddSingleton<IWebHostEnvironment>(environment);

@@ -33,6 +33,21 @@ public sealed class ZoomWebhookEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, await portal.DeliveryCountAsync());
+        Assert.Null(portal.App.Services.GetRequiredService<ZoomPortal.Features.Alerts.IWebhookActivity>().LastReceivedAt);
+    }
+
+    [Fact]
+    public async Task A_signed_webhook_tells_the_silence_alert_that_webhooks_arrive()
+    {
+        await using var portal = AttendancePortal.Start();
+        var activity = portal.App.Services.GetRequiredService<ZoomPortal.Features.Alerts.IWebhookActivity>();
+        var before = DateTimeOffset.UtcNow;
+
+        using var response = await WebhookClient.PostAsync(portal.Client, WebhookClient.ParticipantJoined(MeetingId, "uuid-1==", "Ann Lee", "user-ann", "ann@example.com", DateTime.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(activity.IsConfigured);
+        Assert.True(activity.LastReceivedAt >= before.AddSeconds(-1), $"last received {activity.LastReceivedAt}");
     }
 
     [Fact]
