@@ -36,6 +36,7 @@ app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
+app.MapMeetings();
 app.MapAdmin();
 app.MapPortalShell();
 
