@@ -36,4 +36,21 @@ public sealed class MeetingSharingTests(BrowserFixture browser, DevelopmentPorta
             await Expect(page.GetByTestId("copy-status")).ToHaveTextAsync("Link copied.");
             Assert.Equal($"{portal.BaseUrl.ToString().TrimEnd('/')}/meetings/{mentoring.Id}", await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         }, new BrowserNewContextOptions { AcceptDownloads = true, Permissions = ["clipboard-read", "clipboard-write"] });
+
+    [Theory]
+    [InlineData(ColorScheme.Light, 1280, 900)]
+    [InlineData(ColorScheme.Dark, 412, 915)]
+    public Task The_meetings_page_reads_as_days_on_desktop_and_phone(ColorScheme scheme, int width, int height) =>
+        browser.RunAsync(portal.BaseUrl, async page =>
+        {
+            await DevelopmentSignInFlow.SignInAsync(page, "Day Reader", "Attendee");
+            await page.WaitUntilInteractiveAsync();
+            await Expect(page.GetByText("Times are shown in your time zone, Europe/Berlin.")).ToBeVisibleAsync();
+            var upcoming = page.GetByTestId("section-upcoming");
+            await Expect(upcoming.GetByRole(AriaRole.Heading, new() { Name = "Tomorrow", Level = 3 })).ToBeVisibleAsync();
+            // Each recurring sandbox meeting is listed once in Upcoming.
+            await Expect(upcoming.GetByRole(AriaRole.Link, new() { Name = "Design review" })).ToHaveCountAsync(1);
+            await BrowserFixture.CaptureAsync(page, $"meetings-{scheme.ToString().ToLowerInvariant()}-{width}");
+            await page.AssertNoSeriousViolationsAsync();
+        }, new BrowserNewContextOptions { ColorScheme = scheme, ViewportSize = new() { Width = width, Height = height }, TimezoneId = "Europe/Berlin" });
 }
