@@ -43,6 +43,7 @@ app.MapPortalHealth();
 app.MapPortalTelemetry();
 app.MapPortalAuthentication();
 app.MapZoomSdk();
+app.MapMeetings();
 app.MapAdmin();
 app.MapAttendance();
 app.MapPortalShell();

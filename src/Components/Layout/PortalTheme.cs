@@ -21,6 +21,10 @@ internal static class PortalTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#7aa7ff",
+            // Dark text on the light-blue buttons, and secondary text bright enough for 4.5:1 on dark surfaces
+            // (MudBlazor's defaults, white on #7aa7ff and 50 % white, fail axe's contrast check).
+            PrimaryContrastText = "#0b1530",
+            TextSecondary = "rgba(255,255,255,0.72)",
             AppbarBackground = "#111a2e",
             Secondary = "#c5a3ff",
         },

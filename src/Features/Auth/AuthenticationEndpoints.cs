@@ -14,7 +14,7 @@ internal static partial class AuthenticationEndpoints
     {
         group.MapGet("/login", (string? returnUrl) =>
         {
-            var target = ReturnUrl.Sanitize(returnUrl);
+            var target = ReturnUrl.AfterSignIn(returnUrl);
             return mode.UsesOidc
                 ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = target }, [OpenIdConnectDefaults.AuthenticationScheme])
                 : (IResult)TypedResults.LocalRedirect($"{DevelopmentSignInPath}?returnUrl={Uri.EscapeDataString(target)}");
@@ -62,7 +62,7 @@ internal static partial class AuthenticationEndpoints
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         var logger = loggers.CreateLogger("ZoomPortal.Features.Auth");
         LogDevelopmentSignIn(logger, userId, role);
-        return TypedResults.LocalRedirect(ReturnUrl.Sanitize(form.ReturnUrl));
+        return TypedResults.LocalRedirect(ReturnUrl.AfterSignIn(form.ReturnUrl));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Development sign-in as {UserId} with role {Role}")]

@@ -8,8 +8,8 @@ namespace ZoomPortal.Features.Meetings;
 /// </summary>
 public sealed class MeetingSchedule(IOptions<MeetingsOptions> options)
 {
-    /// <summary>A weekly meeting has dozens of future occurrences; the page shows the next few, the details page all.</summary>
-    public const int MaxUpcomingOccurrencesPerMeeting = 3;
+    /// <summary>How far ahead "n more this week" counts the further occurrences of a recurring meeting.</summary>
+    public static readonly TimeSpan WeekAhead = TimeSpan.FromDays(7);
 
     public MeetingSchedule(MeetingsOptions options)
         : this(Options.Create(options))
@@ -18,6 +18,10 @@ public sealed class MeetingSchedule(IOptions<MeetingsOptions> options)
 
     public TimeSpan JoinLeadTime => options.Value.JoinLeadTime;
 
+    /// <summary>
+    /// A recurring meeting appears once per section: live occurrences as they are, then its next occurrence (with how
+    /// many more start within a week), then its latest past one. The details page lists every occurrence.
+    /// </summary>
     public MeetingScheduleView Arrange(IEnumerable<MeetingSummary> meetings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(meetings);
@@ -27,21 +31,19 @@ public sealed class MeetingSchedule(IOptions<MeetingsOptions> options)
         var past = new List<ScheduledMeeting>();
         foreach (var meeting in meetings)
         {
-            var upcomingOfMeeting = 0;
-            foreach (var item in Expand(meeting, now))
+            var items = Expand(meeting, now);
+            live.AddRange(items.Where(i => i.Phase == MeetingPhase.Live));
+            var next = items.Where(i => i.Phase == MeetingPhase.Upcoming).ToList();
+            if (next.Count > 0)
             {
-                switch (item.Phase)
-                {
-                    case MeetingPhase.Live:
-                        live.Add(item);
-                        break;
-                    case MeetingPhase.Upcoming when upcomingOfMeeting++ < MaxUpcomingOccurrencesPerMeeting:
-                        upcoming.Add(item);
-                        break;
-                    case MeetingPhase.Past when item.End >= pastCutoff:
-                        past.Add(item);
-                        break;
-                }
+                var first = next[0];
+                var more = first.Start is { } start ? next.Skip(1).Count(i => i.Start < start + WeekAhead) : 0;
+                upcoming.Add(first with { MoreThisWeek = more });
+            }
+
+            if (items.LastOrDefault(i => i.Phase == MeetingPhase.Past) is { } latest && latest.End >= pastCutoff)
+            {
+                past.Add(latest);
             }
         }
 

@@ -1,3 +1,5 @@
+using ZoomPortal.Features.Meetings.Calendar;
+
 namespace ZoomPortal.Features.Meetings;
 
 internal static class MeetingsSetup
@@ -13,5 +15,11 @@ internal static class MeetingsSetup
         services.AddSingleton<MeetingSchedule>();
         services.AddHostedService<MeetingCatalogRefresher>();
         return builder;
+    }
+
+    public static WebApplication MapMeetings(this WebApplication app)
+    {
+        app.MapMeetingCalendar();
+        return app;
     }
 }

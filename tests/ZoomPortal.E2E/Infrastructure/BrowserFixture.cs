@@ -99,6 +99,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots for people to look at; returns its path.</summary>
+    public static async Task<string> CaptureAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(ScreenshotFolder);
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
     private static async Task SaveScreenshotAsync(IPage page, string testName)
     {
         try

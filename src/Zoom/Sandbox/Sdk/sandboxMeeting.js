@@ -136,7 +136,12 @@ export function startMeeting({ container, headingLevel, result, self, onLeaveCli
 }
 
 function renderView(container, headingLevel, result, onLeaveClicked) {
-    const section = element('section', { border: '2px dashed #8a5300', borderRadius: '8px', padding: '16px', background: '#fff8e6', color: '#1a1a1a', font: '16px/1.5 system-ui, sans-serif' });
+    // Follows the viewer's colour scheme like the portal around it (both palettes keep 4.5:1 text contrast).
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
+    const section = element('section', dark
+        ? { border: '2px dashed #d9a441', borderRadius: '8px', padding: '16px', background: '#2b2213', color: '#f4ead8', font: '16px/1.5 system-ui, sans-serif' }
+        : { border: '2px dashed #8a5300', borderRadius: '8px', padding: '16px', background: '#fff8e6', color: '#1a1a1a', font: '16px/1.5 system-ui, sans-serif' });
+    section.dataset.colorScheme = dark ? 'dark' : 'light';
     section.setAttribute('aria-label', 'Sandbox meeting');
     section.dataset.sandboxMeeting = result.meetingNumber;
 

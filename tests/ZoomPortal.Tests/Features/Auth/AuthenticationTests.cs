@@ -40,7 +40,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Deve
 
         using var response = await client.GetAsync(new Uri("/authentication/login?returnUrl=https%3A%2F%2Fevil.example%2F", UriKind.Relative));
 
-        Assert.Equal("/authentication/dev-signin?returnUrl=%2F", response.Headers.Location?.OriginalString);
+        Assert.Equal("/authentication/dev-signin?returnUrl=%2Fmeetings", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -48,6 +48,29 @@ public sealed class MeetingDetailsHttpTests
         Assert.DoesNotContain("protected-passcode", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_calendar_file_is_for_members_only_and_never_holds_the_passcode()
+    {
+        await using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Meetings:BackgroundRefresh"] = "false" });
+        await SeedAsync(factory);
+        using var member = factory.CreateHttpsClient();
+        await DevelopmentSignIn.SignInAsync(member, "Bea", PortalRoles.Attendee, "bea@example.com", "staff, board");
+        using var outsider = factory.CreateHttpsClient();
+        await DevelopmentSignIn.SignInAsync(outsider, "Ann", PortalRoles.Attendee, "ann@example.com", "staff");
+
+        using var response = await member.GetAsync(new Uri($"/meetings/{BoardMeetingId}/calendar.ics", UriKind.Relative));
+        using var refused = await outsider.GetAsync(new Uri($"/meetings/{BoardMeetingId}/calendar.ics", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var e = Assert.Single(Ical.Net.Calendar.Load(body)!.Events);
+        Assert.Equal("Board meeting", e.Summary);
+        Assert.Equal($"/meetings/{BoardMeetingId}", e.Url!.AbsolutePath);
+        Assert.DoesNotContain("protected-passcode", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
     private static async Task SeedAsync(PortalAppFactory factory)
     {
         var dbs = factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace ZoomPortal.Features.Meetings;
+
+/// <summary>The meetings of one day in the viewer's zone, under a heading people say: Today, Tomorrow, a date.</summary>
+public sealed record MeetingDay(string Label, DateOnly? Date, IReadOnlyList<ScheduledMeeting> Items)
+{
+    /// <summary>Groups items (already in display order) by their start's day in <paramref name="zone"/>; no start → "No fixed time".</summary>
+    public static IReadOnlyList<MeetingDay> Group(IReadOnlyList<ScheduledMeeting> items, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(zone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var days = new List<MeetingDay>();
+        foreach (var group in items.GroupBy(i => i.Start is { } start ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime) : (DateOnly?)null))
+        {
+            days.Add(new MeetingDay(LabelOf(group.Key, today), group.Key, group.ToList()));
+        }
+
+        return days;
+    }
+
+    private static string LabelOf(DateOnly? date, DateOnly today) => date switch
+    {
+        null => "No fixed time",
+        { } d when d == today => "Today",
+        { } d when d == today.AddDays(1) => "Tomorrow",
+        { } d when d == today.AddDays(-1) => "Yesterday",
+        { } d when d.Year == today.Year => d.ToString("dddd d MMMM", CultureInfo.InvariantCulture),
+        { } d => d.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+    };
+}
