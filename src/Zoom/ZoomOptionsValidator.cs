@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ZoomPortal.Zoom;
 
-internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
+internal sealed class ZoomOptionsValidator(IHostEnvironment environment) : IValidateOptions<ZoomOptions>
 {
     private static readonly TimeSpan MaxSkew = TimeSpan.FromHours(24);
 
@@ -13,6 +13,13 @@ internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
         ValidateClock(options.Clock, failures);
         if (options.Mode == ZoomMode.Sandbox)
         {
+            if (!environment.IsDevelopment() && !options.Sandbox.AllowOutsideDevelopment)
+            {
+                failures.Add(
+                    $"Zoom:Mode is Sandbox in the {environment.EnvironmentName} environment: the sandbox gives host keys (ZAK) to anyone who knows " +
+                    "its fixed credentials. Set Zoom:Mode to Live, or set Zoom:Sandbox:AllowOutsideDevelopment to true for a test deployment.");
+            }
+
             ValidateSandbox(options.Sandbox, failures);
         }
 
