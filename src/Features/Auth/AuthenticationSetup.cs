@@ -99,6 +99,9 @@ internal static class AuthenticationSetup
             options.Scope.Add(scope);
         }
 
+        // Many providers put groups (and email_verified) only in the userinfo response; arrays become one claim per value.
+        options.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
+        options.ClaimActions.MapUniqueJsonKey(PortalClaimTypes.EmailVerified, PortalClaimTypes.EmailVerified);
         options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
         options.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
         options.Events = new OpenIdConnectEvents
@@ -113,6 +116,8 @@ internal static class AuthenticationSetup
 
                 return Task.CompletedTask;
             },
+            // Anyone can POST garbage to /signin-oidc: a friendly page and a one-line warning, not a 500 with a stack trace.
+            OnRemoteFailure = SignInCallbackFailure.HandleAsync,
         };
     }
 }
