@@ -50,6 +50,7 @@ internal sealed class ZoomOptionsValidator(IHostEnvironment environment) : IVali
     private static void ValidateClock(ZoomClockOptions clock, List<string> failures)
     {
         Range(clock.RefreshInterval, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), "Zoom:Clock:RefreshInterval", failures);
+        Range(clock.MinRemeasureInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), "Zoom:Clock:MinRemeasureInterval", failures);
         Range(clock.SampleSpacing, TimeSpan.Zero, TimeSpan.FromSeconds(2), "Zoom:Clock:SampleSpacing", failures);
         if (clock.Samples is < 1 or > 20)
         {

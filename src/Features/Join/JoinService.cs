@@ -306,7 +306,7 @@ public sealed partial class JoinService(
     {
         try
         {
-            var estimate = await clock.MeasureAsync(cancellationToken);
+            var estimate = await clock.RemeasureAsync(cancellationToken);
             LogRemeasured(logger, session.JoinId, estimate.Offset, estimate.Uncertainty);
         }
         catch (Exception ex) when (ex is HttpRequestException or ZoomApiException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
