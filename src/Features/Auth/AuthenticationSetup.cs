@@ -16,6 +16,8 @@ internal static class AuthenticationSetup
         services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoleMappingOptions>().BindConfiguration(RoleMappingOptions.SectionName);
+        services.AddOptions<HostMappingOptions>().BindConfiguration(HostMappingOptions.SectionName);
+        services.AddSingleton<ZoomHostMapping>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Whether there is an OIDC handler at all is a start-up decision; its settings are validated above.

@@ -7,11 +7,14 @@ namespace ZoomPortal.Features.Meetings;
 /// The one place that decides who sees a meeting: every query for meetings shown to a user goes through
 /// <see cref="VisibleTo"/>, so pages cannot disagree about access.
 /// </summary>
-public sealed class MeetingAccess
+/// <param name="hosts">Who hosts as which Zoom user; the strict rule (verified e-mails only) when not given.</param>
+public sealed class MeetingAccess(ZoomHostMapping? hosts = null)
 {
+    private readonly ZoomHostMapping _hosts = hosts ?? ZoomHostMapping.Strict;
+
     /// <summary>
     /// Meetings the user may see: shared with all signed-in users, shared with one of the user's groups,
-    /// hosted by the user (same e-mail, any case), or any meeting for an admin. Removed meetings are hidden from all.
+    /// hosted by the user (by <see cref="ZoomHostMapping"/>), or any meeting for an admin. Removed meetings are hidden from all.
     /// </summary>
     public IQueryable<Meeting> VisibleTo(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
@@ -29,29 +32,29 @@ public sealed class MeetingAccess
         }
 
         var groups = user.Groups().ToList();
-        var email = Meeting.NormalizeEmail(user.Email());
+        var email = _hosts.ZoomEmailOf(user);
         return current.Where(m =>
             m.Visibility == MeetingVisibility.AllSignedIn ||
             (email != null && m.HostEmailNormalized == email) ||
             m.Groups.Any(g => groups.Contains(g.Name)));
     }
 
-    /// <summary>Meetings the user hosts (matched by e-mail), whatever their visibility.</summary>
+    /// <summary>Meetings the user hosts (by <see cref="ZoomHostMapping"/>), whatever their visibility.</summary>
     public IQueryable<Meeting> HostedBy(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(user);
-        var email = Meeting.NormalizeEmail(user.Email());
-        return email is null || user.Identity?.IsAuthenticated != true
+        var email = _hosts.ZoomEmailOf(user);
+        return email is null
             ? meetings.Where(m => false)
             : meetings.Where(m => m.RemovedUtc == null && m.HostEmailNormalized == email);
     }
 
+    /// <summary>The meeting's host, by the one rule in <see cref="ZoomHostMapping"/>: Host role and a trustworthy mapping.</summary>
     public bool IsHost(string? hostEmail, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var email = Meeting.NormalizeEmail(user.Email());
-        return user.Identity?.IsAuthenticated == true && email is not null && email == Meeting.NormalizeEmail(hostEmail);
+        return _hosts.IsHostOf(hostEmail, user);
     }
 
     /// <summary>The host and admins may change who sees a meeting.</summary>
