@@ -35,7 +35,7 @@ public class SigningBenchmarks
         var now = DateTimeOffset.UtcNow;
         var options = new MeetingSdkOptions { ClientId = ClientId, ClientSecret = BenchmarkOnlySecret };
         _signer = new MeetingSignatureSigner(Options.Create(options), new FixedZoomClock(now), NullLogger<MeetingSignatureSigner>.Instance);
-        var reference = _signer.Sign(MeetingNumber, 0);
+        var reference = _signer.Sign(MeetingNumber, ZoomRole.Attendee);
         _iat = reference.IssuedAt.ToUnixTimeSeconds();
 
         // The baseline is only a fair comparison if it produces the very same token.
@@ -49,7 +49,7 @@ public class SigningBenchmarks
     public string HandWritten_Utf8JsonWriter_HMACSHA256() => HandWritten(MeetingNumber, 0);
 
     [Benchmark]
-    public string MeetingSignatureSigner_Sign() => _signer.Sign(MeetingNumber, 0).Token;
+    public string MeetingSignatureSigner_Sign() => _signer.Sign(MeetingNumber, ZoomRole.Attendee).Token;
 
     private string HandWritten(long meetingNumber, int role)
     {

@@ -39,7 +39,8 @@ internal static partial class SecurityHeaders
             : string.Empty;
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // URL-safe alphabet: the HTML encoder would write + and / of plain base64 as character references.
+            var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
             context.Items[NonceItem] = nonce;
             context.Response.OnStarting(() =>
             {

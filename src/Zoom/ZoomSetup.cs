@@ -52,7 +52,6 @@ internal static class ZoomSetup
         services.TryAddSingleton<ZoomApiHealth>();
         services.TryAddSingleton<ZoomAccessTokenProvider>();
         services.TryAddSingleton<ZoomClock>();
-        // Replaces the signer's fallback clock whatever the registration order.
         services.AddSingleton<IZoomClock>(sp => sp.GetRequiredService<ZoomClock>());
         services.AddHostedService<ZoomClockRefresher>();
 
@@ -68,7 +67,6 @@ internal static class ZoomSetup
     /// <summary>The sandbox account and the hosted sandbox server, which also tells the client where to call.</summary>
     public static IServiceCollection AddZoomSandbox(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ZoomOptions>>().Value;

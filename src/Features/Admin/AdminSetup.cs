@@ -13,6 +13,7 @@ internal static class AdminSetup
         var services = builder.Services;
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JoinAttemptQuery>();
+        services.AddSingleton<JoinAttemptRecorder>();
         services.AddSingleton<ZoomIntegrationStatus>();
         services.AddHostedService<JoinAttemptRetention>();
         return builder;

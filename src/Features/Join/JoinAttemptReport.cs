@@ -4,15 +4,17 @@ namespace ZoomPortal.Features.Join;
 
 /// <summary>
 /// What the page reports about one attempt, after <see cref="TryCreate"/> checked it: the browser sends it, so
-/// every field is hostile until then.
+/// every field is hostile until then. No error code means the attempt got in.
 /// </summary>
+/// <param name="TimeToJoinMs">From the click on Join to the SDK's success; only on success.</param>
 public sealed record JoinAttemptReport(
     int AttemptNumber,
     int? ErrorCode,
     string? ErrorMessage,
     string? SdkVersion,
     string? SdkView,
-    long? BrowserClockOffsetMs)
+    long? BrowserClockOffsetMs,
+    long? TimeToJoinMs = null)
 {
     public const int MaxMessageLength = 500;
     public const int MaxVersionLength = 32;
@@ -24,8 +26,11 @@ public sealed record JoinAttemptReport(
     // A day either way: anything beyond that is not a clock, it is a made-up number.
     private const long MaxClockOffsetMs = 86_400_000;
 
+    public bool Succeeded => ErrorCode is null;
+
     /// <summary>Null when the input is out of range: unknown view, attempt out of range, over-long version…</summary>
-    public static JoinAttemptReport? TryCreate(int attemptNumber, int? errorCode, string? errorMessage, string? sdkVersion, string? sdkView, long? browserClockOffsetMs)
+    public static JoinAttemptReport? TryCreate(
+        int attemptNumber, int? errorCode, string? errorMessage, string? sdkVersion, string? sdkView, long? browserClockOffsetMs, long? timeToJoinMs = null)
     {
         if (attemptNumber is < 1 or > MaxAttemptNumber)
         {
@@ -54,8 +59,14 @@ public sealed record JoinAttemptReport(
             return null;
         }
 
+        // A time to join belongs to a success only, and is never negative.
+        if (timeToJoinMs is < 0 || (timeToJoinMs is not null && errorCode is not null))
+        {
+            return null;
+        }
+
         var message = errorMessage is null ? null : Trim(errorMessage);
-        return new JoinAttemptReport(attemptNumber, errorCode, message, sdkVersion, view, browserClockOffsetMs);
+        return new JoinAttemptReport(attemptNumber, errorCode, message, sdkVersion, view, browserClockOffsetMs, timeToJoinMs);
     }
 
     private static string Trim(string message)

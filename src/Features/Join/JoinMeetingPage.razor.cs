@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using ZoomPortal.Features.Join.Attempts;
-using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Admin;
+using ZoomPortal.Features.Join.Sdk;
 
 namespace ZoomPortal.Features.Join;
 
 /// <summary>
-/// Joins (or, for its host, starts) a meeting in the browser. The circuit holds the <see cref="JoinSession"/>; the
-/// module only gets the join id and, per attempt, a ticket. Every [JSInvokable] method treats its input as hostile.
+/// Joins (or, for its host, starts) a meeting in the browser. The circuit holds the <see cref="JoinSession"/> and the
+/// <see cref="JoinFlow"/> this page renders; the module only gets the join id and, per attempt, a ticket. Every
+/// [JSInvokable] method treats its input as hostile.
 /// </summary>
 public sealed partial class JoinMeetingPage : IAsyncDisposable
 {
@@ -18,26 +19,22 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     private readonly JoinForm _form = new();
     private IJSObjectReference? _module;
+    private IJSObjectReference? _join;
     private DotNetObjectReference<JoinMeetingPage>? _self;
     private ElementReference _zoomRoot;
     private ClaimsPrincipal _user = new();
     private JoinSession? _session;
-    private JoinKind _kind;
-    private JoinStep _step = JoinStep.Ready;
-    private JoinErrorInfo? _error;
+    private JoinFlow? _flow;
     private BrowserChecks? _checks;
-    private string? _problem;
     private string? _userAgent;
     private long? _browserClockOffsetMs;
-    private int _seconds;
-    private DateTimeOffset? _waitingForHostSince;
-    private bool _ended;
 
     [Inject] private JoinService Join { get; set; } = default!;
+    [Inject] private JoinAttemptRecorder Recorder { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IOptions<JoinOptions> Options { get; set; } = default!;
-    [Inject] private JoinSdkSource Sdk { get; set; } = default!;
+    [Inject] private ZoomSdkAssets Sdk { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [CascadingParameter]
@@ -45,6 +42,10 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     [Parameter]
     public long Id { get; set; }
+
+    /// <summary>Join as a participant, or start as the meeting's host (set by <see cref="StartMeetingPage"/>).</summary>
+    [Parameter]
+    public JoinKind Kind { get; set; }
 
     /// <summary>Use the Client View (mobile): set by <see cref="JoinClientPage"/>, which has the whole page to itself.</summary>
     [Parameter]
@@ -60,24 +61,23 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     [Parameter]
     public Guid? ResumeJoinId { get; set; }
 
-    internal JoinStep Step => _step;
+    internal JoinStep Step => _flow?.Step ?? JoinStep.Ready;
 
-    private string MeetingUrl => $"/meetings/{Id}";
+    private string Verb => Kind == JoinKind.Start ? "Start" : "Join";
 
-    private bool CanStart => _module is not null && _checks?.CanJoin == true && _step is JoinStep.Ready or JoinStep.NeedPasscode or JoinStep.Stopped;
+    private bool CanStart => _flow?.CanStart(_module is not null, _checks) == true;
 
     protected override async Task OnParametersSetAsync()
     {
-        _kind = new Uri(Navigation.Uri).AbsolutePath.Contains("/start", StringComparison.Ordinal) ? JoinKind.Start : JoinKind.Join;
         _user = (await AuthenticationState).User;
-        _session = await Join.StartJoinAsync(_user, Id, _kind, ResumeJoinId, CancellationToken.None);
+        _session = await Join.StartJoinAsync(_user, Id, Kind, ResumeJoinId, CancellationToken.None);
         if (_session is null)
         {
             Navigation.NotFound();
             return;
         }
 
-        _step = _session.IsAllowed ? JoinStep.Ready : JoinStep.Refused;
+        _flow = new JoinFlow(_session.IsAllowed, ClientView, FirstAttempt);
         if (string.IsNullOrEmpty(_form.DisplayName))
         {
             _form.DisplayName = _session.DisplayName;
@@ -86,7 +86,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _session is not { IsAllowed: true })
+        if (!firstRender || _session is not { IsAllowed: true } || _flow is null)
         {
             return;
         }
@@ -99,21 +99,20 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         var browserNow = await _module.InvokeAsync<long>("now");
         var after = Time.GetUtcNow();
         _browserClockOffsetMs = browserNow - (before.ToUnixTimeMilliseconds() + after.ToUnixTimeMilliseconds()) / 2;
-        if (!ClientView && UserAgentInfo.Parse(_userAgent).IsMobile)
+        if (_flow.NeedsClientViewPage(UserAgentInfo.Parse(_userAgent)))
         {
-            // The Component View is desktop-only; the Client View needs a page of its own.
-            Navigation.NavigateTo($"/meetings/{Id}/{(_kind == JoinKind.Start ? "start" : "join")}/client", forceLoad: true);
+            Navigation.NavigateTo(JoinRoutes.ClientPage(Id, Kind), forceLoad: true);
             return;
         }
 
         if (!_checks.CanJoin)
         {
-            _error = JoinErrorCatalog.Classify(PortalErrorCodes.BrowserUnsupported, null);
+            _flow.BrowserUnsupported();
         }
 
-        await _module.InvokeVoidAsync("preload", JoinSdkSource.LoaderUrl, Sdk.Config);
+        await _module.InvokeVoidAsync("preload", ZoomSdkAssets.LoaderUrl, Sdk.ClientConfig);
         StateHasChanged();
-        if (ClientView && FirstAttempt > 1 && _checks.CanJoin)
+        if (_flow.StartsByItself && _checks.CanJoin)
         {
             await StartAsync();
         }
@@ -121,46 +120,36 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        if (_module is null || _self is null || _session is null || !CanStart)
+        if (_module is null || _self is null || _session is null || _flow is null || !CanStart)
         {
             return;
         }
 
-        var resumingPasscode = _step == JoinStep.NeedPasscode && _running;
-        _error = null;
-        _problem = null;
-        _step = JoinStep.LoadingZoom;
-        if (resumingPasscode)
+        if (_flow.Start() == JoinStart.ResumeWithPasscode && _join is not null)
         {
-            await _module.InvokeVoidAsync("resume");
+            await _join.InvokeVoidAsync("resume");
             return;
         }
 
-        _running = true;
-        _joinStarted = true;
+        await EndModuleJoinAsync();
         var options = Options.Value;
-        await _module.InvokeVoidAsync("join", _zoomRoot, _self, new
-        {
-            joinId = _session.JoinId.ToString(),
-            view = ClientView ? "Client" : "Component",
-            loaderUrl = JoinSdkSource.LoaderUrl,
-            sdkConfig = Sdk.Config,
-            sdkVersion = Sdk.SdkVersion,
-            loadTimeoutMs = (long)options.LoadTimeout.TotalMilliseconds,
-            initTimeoutMs = (long)options.InitTimeout.TotalMilliseconds,
-            joinTimeoutMs = (long)options.JoinTimeout.TotalMilliseconds,
-            leaveUrl = Navigation.ToAbsoluteUri(MeetingUrl).ToString(),
-            retryUrl = $"/meetings/{Id}/{(_kind == JoinKind.Start ? "start" : "join")}/client?join={_session.JoinId}",
-            firstAttempt = Math.Clamp(FirstAttempt, 1, JoinAttemptReport.MaxAttemptNumber),
-            remeasure = Remeasure,
-        });
+        _join = await _module.InvokeAsync<IJSObjectReference>("join", _zoomRoot, _self, new JoinModuleOptions(
+            _session.JoinId.ToString(),
+            ClientView ? JoinModuleOptions.ClientView : JoinModuleOptions.ComponentView,
+            ZoomSdkAssets.LoaderUrl,
+            Sdk.ClientConfig,
+            Sdk.Version,
+            (long)options.LoadTimeout.TotalMilliseconds,
+            (long)options.InitTimeout.TotalMilliseconds,
+            (long)options.JoinTimeout.TotalMilliseconds,
+            Navigation.ToAbsoluteUri(JoinRoutes.Meeting(Id)).ToString(),
+            JoinRoutes.ClientRetry(Id, Kind, _session.JoinId),
+            _flow.FirstAttempt,
+            Remeasure));
     }
 
-    private bool _running;
-    private bool _joinStarted;
-
     private bool IsThisJoin(string? joinId) =>
-        _session is not null && Guid.TryParse(joinId, out var id) && id == _session.JoinId;
+        _session is not null && _flow is not null && Guid.TryParse(joinId, out var id) && id == _session.JoinId;
 
     [JSInvokable]
     public async Task<JoinTicket?> GetSignatureAsync(string joinId, int attemptNumber, bool remeasureClock)
@@ -175,10 +164,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
             var result = await Join.IssueSignatureAsync(_user, _session!, attemptNumber, remeasureClock, _form.DisplayName, _form.Passcode, CancellationToken.None);
             if (result.Ticket is null)
             {
-                _problem = result.Problem;
-                _error = result.Problem is null ? JoinErrorCatalog.Classify(PortalErrorCodes.SignatureRefused, null) : null;
-                _step = JoinStep.Stopped;
-                _running = false;
+                _flow!.SignatureIssued(result);
                 await InvokeAsync(StateHasChanged);
             }
 
@@ -186,14 +172,19 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return await StopWithProblemAsync("We couldn't prepare the join request. Try again in a moment.");
+            await FailAsync("We couldn't prepare the join request. Try again in a moment.");
+            return null;
         }
     }
 
+    /// <summary>
+    /// The module's report about one attempt: a failure (an error code) or a success (no code, the time to join).
+    /// The answer says what the module does next.
+    /// </summary>
     [JSInvokable]
-    public async Task<JoinNextStepMessage> ReportAttemptAsync(string joinId, int attemptNumber, int errorCode, string? errorMessage, string? sdkVersion, string? sdkView)
+    public async Task<JoinNextStepMessage> ReportAttemptAsync(string joinId, int attemptNumber, int? errorCode, string? errorMessage, string? sdkVersion, string? sdkView, long? timeToJoinMs)
     {
-        var report = JoinAttemptReport.TryCreate(attemptNumber, errorCode, errorMessage, sdkVersion, sdkView, _browserClockOffsetMs);
+        var report = JoinAttemptReport.TryCreate(attemptNumber, errorCode, errorMessage, sdkVersion, sdkView, _browserClockOffsetMs, timeToJoinMs);
         if (!IsThisJoin(joinId) || report is null)
         {
             return JoinNextStepMessage.From(JoinNextStep.Stop);
@@ -201,47 +192,17 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
         try
         {
-            var waited = _waitingForHostSince is { } since ? Time.GetUtcNow() - since : TimeSpan.Zero;
-            var (error, next) = await Join.RecordAttemptAsync(_user, _session!, report, _userAgent, waited, CancellationToken.None);
-            _error = error;
-            _step = next.Action switch
-            {
-                JoinNextAction.Retry => JoinStep.Retrying,
-                JoinNextAction.WaitForHost => JoinStep.WaitingForHost,
-                JoinNextAction.AskPasscode => JoinStep.NeedPasscode,
-                _ => JoinStep.Stopped,
-            };
-            if (next.Action == JoinNextAction.WaitForHost)
-            {
-                _waitingForHostSince ??= Time.GetUtcNow();
-            }
-
-            _seconds = (int)Math.Ceiling(next.Delay.TotalSeconds);
-            _running = next.Action != JoinNextAction.Stop;
+            var now = Time.GetUtcNow();
+            var outcome = await Recorder.RecordReportAsync(_user, _session!, report, _userAgent, _flow!.WaitedForHost(now), CancellationToken.None);
+            _flow.AttemptRecorded(outcome, now);
             await InvokeAsync(StateHasChanged);
-            return JoinNextStepMessage.From(next);
+            return JoinNextStepMessage.From(outcome.Next);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await StopWithProblemAsync("We couldn't record what happened. Try again in a moment.");
+            await FailAsync("We couldn't record what happened. Try again in a moment.");
             return JoinNextStepMessage.From(JoinNextStep.Stop);
         }
-    }
-
-    [JSInvokable]
-    public async Task ReportJoinedAsync(string joinId, int attemptNumber, string? sdkVersion, string? sdkView, int timeToJoinMs, int clickToJoinCallMs)
-    {
-        var report = JoinAttemptReport.TryCreate(attemptNumber, null, null, sdkVersion, sdkView, _browserClockOffsetMs);
-        if (!IsThisJoin(joinId) || report is null || timeToJoinMs < 0 || clickToJoinCallMs < 0)
-        {
-            return;
-        }
-
-        _step = JoinStep.InMeeting;
-        _error = null;
-        _running = false;
-        await InvokeAsync(StateHasChanged);
-        await Join.RecordJoinedAsync(_user, _session!, report, _userAgent, timeToJoinMs, CancellationToken.None);
     }
 
     [JSInvokable]
@@ -249,7 +210,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     {
         if (IsThisJoin(joinId))
         {
-            Navigation.NavigateTo(MeetingUrl);
+            Navigation.NavigateTo(JoinRoutes.Meeting(Id));
         }
 
         return Task.CompletedTask;
@@ -258,36 +219,38 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     [JSInvokable]
     public void ReportProgress(string joinId, string step, int seconds)
     {
-        if (!IsThisJoin(joinId) || !JoinSteps.TryParseReported(step, out var parsed) || seconds is < 0 or > 86_400 || _step is JoinStep.Stopped or JoinStep.InMeeting)
+        if (IsThisJoin(joinId) && JoinSteps.TryParseReported(step, out var parsed) && _flow!.Progressed(parsed, seconds))
+        {
+            _ = InvokeAsync(StateHasChanged);
+        }
+    }
+
+    private async Task FailAsync(string problem)
+    {
+        _flow?.Failed(problem);
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task EndModuleJoinAsync()
+    {
+        if (_join is null)
         {
             return;
         }
 
-        _step = parsed;
-        _seconds = seconds;
-        _ = InvokeAsync(StateHasChanged);
-    }
-
-    private async Task<JoinTicket?> StopWithProblemAsync(string problem)
-    {
-        _problem = problem;
-        _step = JoinStep.Stopped;
-        _running = false;
-        await InvokeAsync(StateHasChanged);
-        return null;
+        var join = _join;
+        _join = null;
+        await join.InvokeVoidAsync("dispose");
+        await join.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        // Only a page that joined ends the join: the prerendered copy of a reloaded Client View page would otherwise end
-        // the join it is about to resume. A Client View retry reloads the page to continue this join, so that is no end either.
-        var reloadingToRetry = ClientView && _step is JoinStep.Retrying or JoinStep.WaitingForHost;
-        if (_session is { IsAllowed: true } session && _joinStarted && !_ended && _step != JoinStep.InMeeting && !reloadingToRetry)
+        if (_session is { IsAllowed: true } session && _flow?.EndsOnLeaving() == true)
         {
-            _ended = true;
             try
             {
-                await Join.CompleteJoinAsync(_user, session, JoinAttemptOutcome.Abandoned, CancellationToken.None);
+                await Recorder.AbandonAsync(_user, session, CancellationToken.None);
             }
             catch (InvalidOperationException)
             {
@@ -297,9 +260,9 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
         try
         {
+            await EndModuleJoinAsync();
             if (_module is not null)
             {
-                await _module.InvokeVoidAsync("dispose");
                 await _module.DisposeAsync();
             }
         }

@@ -1,11 +1,27 @@
 // The join page's browser side: loads the Meeting SDK through the loader, then init → join with a fresh
 // signature per attempt. What to do after a failure is decided by the server (ReportAttemptAsync); this module
 // only follows it. Every SDK call has a timeout because the SDK may call neither callback.
+//
+// Each call to join() makes one state object for that join and returns a handle to it ({ resume, dispose }); nothing
+// about a join lives at module level. The only module-level thing is the onJoined listener list below.
 
 const TIMEOUT_CODE = -90001;
 const LOAD_FAILED_CODE = -90002;
 
-let current = null;
+const joinedListeners = new Set();
+
+/**
+ * HOOK POINT for code that needs the in-meeting SDK (e.g. attendance): `listener(joined)` is called once per join,
+ * right after the attempt that got in was reported, with
+ *   { joinId, view: 'Component' | 'Client', sdkView, client, zoomMtg, signal }
+ * where `client` is the Component View's client (client.on('user-added', …)) or null, `zoomMtg` is the Client View's
+ * ZoomMtg (ZoomMtg.inMeetingServiceListener(…)) or null, and `signal` is an AbortSignal that fires when the join
+ * ends (the page is disposed): remove listeners then. Returns a function that unregisters the listener.
+ */
+export function onJoined(listener) {
+  joinedListeners.add(listener);
+  return () => joinedListeners.delete(listener);
+}
 
 class TimeoutError extends Error {
   constructor(what) { super(`${what} did not answer in time`); this.errorCode = TIMEOUT_CODE; }
@@ -45,7 +61,6 @@ export async function checkBrowser() {
     camera: 'unknown',
     microphone: 'unknown',
     userAgent: navigator.userAgent.slice(0, 512),
-    now: Date.now(),
   };
   if (navigator.permissions?.query) {
     for (const name of ['camera', 'microphone']) {
@@ -58,80 +73,87 @@ export async function checkBrowser() {
 /** The browser's clock, for the server's round-trip measurement of the browser clock offset. */
 export function now() { return Date.now(); }
 
-async function importLoader(options) {
-  return await withTimeout(import(options.loaderUrl), options.loadTimeoutMs, 'Loading Zoom');
-}
-
-/** Starts loading the SDK before the user clicks Join (the meeting details page and the join page call this). */
-export async function preload(loaderUrl, config) {
-  try {
-    const loader = await import(loaderUrl);
-    await loader.preload?.(config);
-  } catch {
-    // Preloading is only a head start; the join reports load failures itself.
-  }
-}
+/** Starts loading the SDK before the user clicks Join (the meeting page's JoinPreload does the same). */
+export { preload } from './JoinPreload.razor.js';
 
 /**
- * Joins with the Component View into `root`, or with the Client View when options.view is 'Client'.
- * options: { joinId, view, loaderUrl, sdkConfig, sdkVersion, loadTimeoutMs, initTimeoutMs, joinTimeoutMs, leaveUrl, retryUrl, firstAttempt, remeasure }
+ * Starts a join with the Component View into `root`, or with the Client View when options.view is 'Client', and
+ * returns its handle { resume(), dispose() } at once; the join runs on its own and reports to `dotnet`.
+ * options: JoinModuleOptions { joinId, view, loaderUrl, sdk, sdkVersion, loadTimeoutMs, initTimeoutMs, joinTimeoutMs,
+ *   leaveUrl, retryUrl, firstAttempt, remeasure }
  */
-export async function join(root, dotnet, options) {
-  if (current?.running) {
-    return; // joins are serialised: never two in flight
-  }
-  current?.abort.abort();
-  const state = { running: true, abort: new AbortController(), client: null, embedded: null, dotnet, options, passcode: null };
-  current = state;
-  const marks = { click: performance.now() };
-  performance.mark('zoomportal-join-click', { startTime: marks.click });
-  const progress = (step, seconds = 0) => dotnet.invokeMethodAsync('ReportProgress', options.joinId, step, seconds).catch(() => { });
-  const sdkView = options.sdkConfig.standIn ? 'Sandbox' : options.view;
-  // The real Component View's global has no VERSION: the version the server serves stands in for it.
-  let sdkVersion = typeof options.sdkVersion === 'string' ? options.sdkVersion.slice(0, 32) : null;
+export function join(root, dotnet, options) {
+  const click = performance.now();
+  performance.mark('zoomportal-join-click', { startTime: click });
+  const join = {
+    root, dotnet, options,
+    abort: new AbortController(),
+    marks: { click },
+    sdkView: options.sdk.standIn ? 'Sandbox' : options.view,
+    // The real Component View's global has no VERSION: the version the server serves stands in for it.
+    sdkVersion: typeof options.sdkVersion === 'string' ? options.sdkVersion.slice(0, 32) : null,
+    embedded: null,
+    client: null,
+    zoomMtg: null,
+    joined: false,
+    resume: null,
+  };
+  run(join);
+  return {
+    resume: () => join.resume?.(),
+    dispose: () => dispose(join),
+  };
+}
+
+async function run(join) {
+  const { options } = join;
   try {
-    progress('LoadingZoom');
+    progress(join, 'LoadingZoom');
     let sdk;
     try {
-      const loader = await importLoader(options);
-      sdk = await withTimeout(options.view === 'Client' ? loader.loadClientView(options.sdkConfig) : loader.loadComponentView(options.sdkConfig),
+      const loader = await withTimeout(import(options.loaderUrl), options.loadTimeoutMs, 'Loading Zoom');
+      join.loader = loader;
+      sdk = await withTimeout(options.view === 'Client' ? loader.loadClientView(options.sdk) : loader.loadComponentView(options.sdk),
         options.loadTimeoutMs, 'Loading Zoom');
     } catch (error) {
-      await reportFailure(state, 1, { code: error?.errorCode === TIMEOUT_CODE ? TIMEOUT_CODE : LOAD_FAILED_CODE, message: String(error?.message ?? error).slice(0, 500) }, sdkView, null);
+      await report(join, options.firstAttempt, { code: error?.errorCode === TIMEOUT_CODE ? TIMEOUT_CODE : LOAD_FAILED_CODE, message: String(error?.message ?? error).slice(0, 500) });
       return;
     }
-    sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : sdkVersion;
+    join.abort.signal.throwIfAborted();
+    join.sdkVersion = typeof sdk?.VERSION === 'string' ? sdk.VERSION.slice(0, 32) : join.sdkVersion;
     if (options.view === 'Client') {
-      await joinClientView(state, sdk, marks, progress, sdkView, sdkVersion);
+      await joinClientView(join, sdk);
     } else {
-      await joinComponentView(state, root, sdk, marks, progress, sdkView, sdkVersion);
+      await joinComponentView(join, sdk);
     }
   } catch (error) {
     if (error?.name !== 'AbortError') {
       console.error('Join failed', error);
     }
-  } finally {
-    state.running = false;
   }
 }
 
-async function joinComponentView(state, root, sdk, marks, progress, sdkView, sdkVersion) {
-  const { options, dotnet } = state;
-  state.embedded = sdk;
+function progress(join, step, seconds = 0) {
+  join.dotnet.invokeMethodAsync('ReportProgress', join.options.joinId, step, seconds).catch(() => { });
+}
+
+async function joinComponentView(join, sdk) {
+  const { options, dotnet } = join;
+  join.embedded = sdk;
   const client = sdk.createClient();
-  state.client = client;
+  join.client = client;
   try {
     await withTimeout(client.init({
-      zoomAppRoot: root, assetPath: window.location.origin + options.sdkConfig.assetBase + '/lib/av',
+      zoomAppRoot: join.root, assetPath: join.loader.assetPathOf(options.sdk),
       language: 'en-US', patchJsMedia: true, leaveOnPageUnload: true,
     }), options.initTimeoutMs, 'Zoom init');
   } catch (error) {
-    await reportFailure(state, options.firstAttempt, normalizeError(error), sdkView, sdkVersion);
+    await report(join, options.firstAttempt, normalizeError(error));
     return;
   }
   // Listeners after init, as the SDK expects.
   client.on('connection-change', payload => {
-    if (payload?.state === 'Closed' && state.joined) {
+    if (payload?.state === 'Closed' && join.joined) {
       dotnet.invokeMethodAsync('ReportLeftAsync', options.joinId).catch(() => { });
     }
   });
@@ -139,44 +161,44 @@ async function joinComponentView(state, root, sdk, marks, progress, sdkView, sdk
   let attempt = options.firstAttempt;
   let remeasure = options.remeasure === true;
   for (; ;) {
-    progress('GettingSignature');
+    join.abort.signal.throwIfAborted();
+    progress(join, 'GettingSignature');
     const ticket = await dotnet.invokeMethodAsync('GetSignatureAsync', options.joinId, attempt, remeasure);
     if (!ticket) {
       return; // refused: the page already says why
     }
-    progress('Joining');
-    marks.join = performance.now();
-    performance.mark('zoomportal-join-call', { startTime: marks.join });
+    progress(join, 'Joining');
+    markJoinCall(join);
     try {
       await withTimeout(client.join({
         signature: ticket.signature, meetingNumber: ticket.meetingNumber, password: ticket.passcode,
         userName: ticket.userName, userEmail: ticket.userEmail, customerKey: ticket.customerKey,
         ...(ticket.zak ? { zak: ticket.zak } : {}),
       }), options.joinTimeoutMs, 'Zoom join');
-      state.joined = true;
-      await dotnet.invokeMethodAsync('ReportJoinedAsync', options.joinId, attempt, sdkVersion, sdkView,
-        Math.round(performance.now() - marks.click), Math.round(marks.join - marks.click));
-      return;
     } catch (error) {
-      const next = await reportFailure(state, attempt, normalizeError(error), sdkView, sdkVersion);
-      if (!next || next.action === 'Stop') {
+      const next = await report(join, attempt, normalizeError(error));
+      if (!next || next.action === 'Stop' || next.action === 'InMeeting') {
         return;
       }
       if (next.action === 'AskPasscode') {
-        await waitForResume(state);
+        await waitForResume(join);
       } else {
-        await countdown(state, next, progress);
+        await countdown(join, next);
       }
       remeasure = next.remeasureClock === true;
       attempt++;
+      continue;
     }
+    await joined(join, attempt);
+    return;
   }
 }
 
-async function joinClientView(state, sdk, marks, progress, sdkView, sdkVersion) {
-  const { options, dotnet } = state;
+async function joinClientView(join, sdk) {
+  const { options, dotnet } = join;
   const attempt = options.firstAttempt;
-  progress('GettingSignature');
+  join.zoomMtg = sdk;
+  progress(join, 'GettingSignature');
   const ticket = await dotnet.invokeMethodAsync('GetSignatureAsync', options.joinId, attempt, options.remeasure === true);
   if (!ticket) {
     return;
@@ -184,59 +206,75 @@ async function joinClientView(state, sdk, marks, progress, sdkView, sdkVersion) 
   try {
     await withTimeout(new Promise((resolve, reject) => sdk.init({ leaveUrl: options.leaveUrl, success: resolve, error: reject })),
       options.initTimeoutMs, 'Zoom init');
-    progress('Joining');
-    marks.join = performance.now();
-    performance.mark('zoomportal-join-call', { startTime: marks.join });
+    progress(join, 'Joining');
+    markJoinCall(join);
     // The Client View ignores a second join on the same page, so there is exactly one here; a retry reloads the page.
     await withTimeout(new Promise((resolve, reject) => sdk.join({
       meetingNumber: ticket.meetingNumber, userName: ticket.userName, signature: ticket.signature, passWord: ticket.passcode,
       userEmail: ticket.userEmail, customerKey: ticket.customerKey, ...(ticket.zak ? { zak: ticket.zak } : {}),
       success: resolve, error: reject,
     })), options.joinTimeoutMs, 'Zoom join');
-    await dotnet.invokeMethodAsync('ReportJoinedAsync', options.joinId, attempt, sdkVersion, sdkView,
-      Math.round(performance.now() - marks.click), Math.round(marks.join - marks.click));
   } catch (error) {
-    const next = await reportFailure(state, attempt, normalizeError(error), sdkView, sdkVersion);
+    const next = await report(join, attempt, normalizeError(error));
     if (next && (next.action === 'Retry' || next.action === 'WaitForHost')) {
-      await countdown(state, next, progress);
+      await countdown(join, next);
       const url = new URL(options.retryUrl, window.location.origin);
       url.searchParams.set('attempt', String(attempt + 1));
       url.searchParams.set('remeasure', next.remeasureClock ? '1' : '0');
       window.location.replace(url.toString());
     }
+    return;
+  }
+  await joined(join, attempt);
+}
+
+function markJoinCall(join) {
+  join.marks.join = performance.now();
+  performance.mark('zoomportal-join-call', { startTime: join.marks.join });
+}
+
+// The attempt got in: report it (one report per attempt, success or failure), then hand the SDK to the hook's listeners.
+async function joined(join, attempt) {
+  join.joined = true;
+  await report(join, attempt, null);
+  const info = {
+    joinId: join.options.joinId, view: join.options.view, sdkView: join.sdkView,
+    client: join.client, zoomMtg: join.zoomMtg, signal: join.abort.signal,
+  };
+  for (const listener of joinedListeners) {
+    try { listener(info); } catch (error) { console.error('onJoined listener failed', error); }
   }
 }
 
-async function reportFailure(state, attempt, error, sdkView, sdkVersion) {
-  const { dotnet, options } = state;
+/** Reports one attempt: `error` = { code, message }, or null when it got in. Resolves to the server's next step, or null. */
+async function report(join, attempt, error) {
+  const { dotnet, options } = join;
   try {
-    return await dotnet.invokeMethodAsync('ReportAttemptAsync', options.joinId, attempt, error.code, error.message, sdkVersion, sdkView);
+    return await dotnet.invokeMethodAsync('ReportAttemptAsync', options.joinId, attempt,
+      error ? error.code : null, error ? error.message : null, join.sdkVersion, join.sdkView,
+      error ? null : Math.round(performance.now() - join.marks.click));
   } catch {
     return null;
   }
 }
 
-async function countdown(state, next, progress) {
+async function countdown(join, next) {
   const step = next.action === 'WaitForHost' ? 'WaitingForHost' : 'Retrying';
   let left = Math.max(0, Math.ceil(next.delayMs / 1000));
   const end = performance.now() + next.delayMs;
   while (performance.now() < end) {
-    progress(step, left);
-    await delay(Math.min(1000, end - performance.now()), state.abort.signal);
+    progress(join, step, left);
+    await delay(Math.min(1000, end - performance.now()), join.abort.signal);
     left--;
   }
 }
 
-function waitForResume(state) {
+// The page asked for the passcode again: the join waits until the user submits it (the handle's resume()).
+function waitForResume(join) {
   return new Promise((resolve, reject) => {
-    state.resume = resolve;
-    state.abort.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
+    join.resume = () => { join.resume = null; resolve(); };
+    join.abort.signal.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
   });
-}
-
-/** Called by the page after the user typed the passcode again: the waiting join continues with a fresh signature. */
-export function resume() {
-  current?.resume?.();
 }
 
 /** The time (ms) from the latest Join to its first SDK join call, from this page's performance marks; null before that call. */
@@ -247,20 +285,18 @@ export function joinLatency() {
   return call ? call.startTime - click.startTime : null;
 }
 
-/** Leaves the meeting and destroys the client; called when the page is disposed. */
-export async function dispose() {
-  const state = current;
-  current = null;
-  if (!state) {
+// Ends a join: stops its waits, leaves the meeting if it got in and destroys the Component View client.
+async function dispose(join) {
+  if (join.abort.signal.aborted) {
     return;
   }
-  state.abort.abort();
+  join.abort.abort();
   try {
-    if (state.client && state.joined) {
-      await withTimeout(state.client.leaveMeeting(), 3000, 'Zoom leave');
+    if (join.client && join.joined) {
+      await withTimeout(join.client.leaveMeeting(), 3000, 'Zoom leave');
     }
   } catch { /* leaving is best effort */ }
   try {
-    state.embedded?.destroyClient();
+    join.embedded?.destroyClient();
   } catch { /* nothing left to clean */ }
 }

@@ -33,6 +33,8 @@ public static class JoinRetryPolicy
 
 public enum JoinNextAction
 {
+    /// <summary>The attempt got in: nothing follows.</summary>
+    InMeeting,
     Retry,
     WaitForHost,
     AskPasscode,
@@ -44,6 +46,8 @@ public enum JoinNextAction
 public sealed record JoinNextStep(JoinNextAction Action, TimeSpan Delay, bool RemeasureClock)
 {
     public static readonly JoinNextStep Stop = new(JoinNextAction.Stop, TimeSpan.Zero, false);
+
+    public static readonly JoinNextStep InMeeting = new(JoinNextAction.InMeeting, TimeSpan.Zero, false);
 
     public static JoinNextStep Retry(TimeSpan delay, bool remeasureClock) => new(JoinNextAction.Retry, delay, remeasureClock);
 }

@@ -21,5 +21,5 @@ public sealed record JoinSession(
 {
     public bool IsAllowed => Refusal == SignatureRefusal.None;
 
-    public int Role => Kind == JoinKind.Start ? 1 : 0;
+    public ZoomRole Role => ZoomRole.For(Kind);
 }

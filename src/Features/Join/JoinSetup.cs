@@ -7,7 +7,6 @@ internal static class JoinSetup
         var services = builder.Services;
         services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JoinService>();
-        services.AddSingleton<JoinSdkSource>();
         return builder;
     }
 }

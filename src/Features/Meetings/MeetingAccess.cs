@@ -39,7 +39,7 @@ public sealed class MeetingAccess(ZoomHostMapping? hosts = null)
             m.Groups.Any(g => groups.Contains(g.Name)));
     }
 
-    /// <summary>Meetings the user hosts (by <see cref="ZoomHostMapping"/>), whatever their visibility.</summary>
+    /// <summary>Meetings the user hosts, whatever their visibility: the /host page's list, by the rule of <see cref="IsHost"/>.</summary>
     public IQueryable<Meeting> HostedBy(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(meetings);
@@ -50,7 +50,10 @@ public sealed class MeetingAccess(ZoomHostMapping? hosts = null)
             : meetings.Where(m => m.RemovedUtc == null && m.HostEmailNormalized == email);
     }
 
-    /// <summary>The meeting's host, by the one rule in <see cref="ZoomHostMapping"/>: Host role and a trustworthy mapping.</summary>
+    /// <summary>
+    /// The one host-ownership rule, from <see cref="ZoomHostMapping"/>: the Host role and a trustworthy mapping to the
+    /// meeting's Zoom host. Starting a meeting (role 1 with a ZAK) and the /host page both go through it.
+    /// </summary>
     public bool IsHost(string? hostEmail, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

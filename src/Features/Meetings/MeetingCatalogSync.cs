@@ -42,9 +42,6 @@ public sealed partial class MeetingCatalogSync(
         return RunAsync(hostEmail, cancellationToken);
     }
 
-    /// <summary>Reads a stored passcode back; for the join flow only, never for a page.</summary>
-    public string? UnprotectPasscode(string? protectedPasscode) => _passcodes.Unprotect(protectedPasscode);
-
     public void Dispose() => _gate.Dispose();
 
     private async Task<MeetingSyncResult> RunAsync(string? hostEmail, CancellationToken cancellationToken)

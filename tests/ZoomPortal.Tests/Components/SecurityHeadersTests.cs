@@ -77,7 +77,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime, IAsyncDisposa
     {
         var scripts = Directive(csp, "script-src");
         Assert.Contains("'self'", scripts, StringComparison.Ordinal);
-        Assert.Matches("'nonce-[A-Za-z0-9+/=]{24}'", scripts);
+        Assert.Matches("'nonce-[A-Za-z0-9_-]{24}'", scripts);
         Assert.DoesNotContain("'unsafe-inline'", scripts, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-eval'", scripts, StringComparison.Ordinal);
         Assert.Equal("'self'", Directive(csp, "frame-ancestors"));

@@ -5,20 +5,31 @@ using MudBlazor.Services;
 
 namespace ZoomPortal.Tests.Infrastructure;
 
-/// <summary>A bUnit context with MudBlazor's services, loose JS interop and an interactive server renderer.</summary>
-public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
+/// <summary>
+/// The one bUnit context for page and component tests: MudBlazor's services, loose JS interop, an authorization
+/// context and an interactive server renderer. Derive from it, or create one per test with the services the page
+/// needs (they must be added before the renderer resolves any, so they come in through the constructor).
+/// </summary>
+public class PortalBunitContext : BunitContext, IAsyncLifetime
 {
-    protected PortalBunitContext()
+    public PortalBunitContext()
+        : this(null)
+    {
+    }
+
+    /// <param name="addServices">Adds the page's own services (databases, fakes, options) before anything resolves them.</param>
+    public PortalBunitContext(Action<IServiceCollection>? addServices)
     {
         Services.AddMudServices();
+        Services.AddLogging();
+        addServices?.Invoke(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        // Registered before anything resolves services (SetRendererInfo does); tests set the user through it.
         Authorization = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
     /// <summary>Who the rendered components see as signed in (anonymous until a test says otherwise).</summary>
-    protected BunitAuthorizationContext Authorization { get; }
+    public BunitAuthorizationContext Authorization { get; }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

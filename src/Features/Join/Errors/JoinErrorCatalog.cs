@@ -40,9 +40,6 @@ public static class JoinErrorCatalog
                 $"Zoom answered with code {code}, which the portal does not know.");
     }
 
-    public static bool IsSignatureError(int code, string? message) =>
-        Classify(code, message).Category == JoinErrorCategory.Signature;
-
     private static IEnumerable<JoinErrorInfo> Build()
     {
         const string Retry = "Please try again in a moment.";

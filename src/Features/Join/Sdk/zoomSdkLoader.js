@@ -1,8 +1,9 @@
 // Loads the Zoom Meeting SDK for Web (or, in Sandbox mode, the portal's stand-in) into the page, once.
 // Served at /zoom-sdk/loader.js (ZoomSdkAssets.LoaderUrl). `config` comes from the server (ZoomSdkAssets.ClientConfig):
 //   { standIn: boolean, assetBase: '/zoom-sdk/6.2.0' | 'https://source.zoom.us/6.2.0', sandboxEndpoint: '/zoom-sandbox/web/join' | null }
-// Component View init: client.init({ zoomAppRoot, assetPath: assetPathOf(config), language: 'en-US', ... }), where the
-// assetPath is location.origin + assetBase + '/lib/av' (the wasm and media workers; must be absolute).
+// Every SDK file is assetUrl(config, file) = assetBase + '/' + file (ZoomSdkAssets.AssetUrl is the same rule on the server).
+// Component View init: client.init({ zoomAppRoot, assetPath: assetPathOf(config), language: 'en-US', ... }): the
+// assetUrl of 'lib/av' made absolute against the page (the wasm and media workers; already absolute on Zoom's CDN).
 // The real SDK only comes as classic scripts that define globals (React, ReactDOM, ZoomMtgEmbedded, ZoomMtg...):
 // those globals are Zoom's, not ours. The stand-in is an ES module and defines none.
 
@@ -29,7 +30,7 @@ export function loadClientView(config) {
             'lib/vendor/redux-thunk.min.js', 'lib/vendor/lodash.min.js', `zoom-meeting-${versionOf(config)}.min.js`])
             .then(() => {
                 const zoomMtg = required('ZoomMtg');
-                zoomMtg.setZoomJSLib(config.assetBase + '/lib', '/av');
+                zoomMtg.setZoomJSLib(assetUrl(config, 'lib'), '/av');
                 return zoomMtg;
             }), () => { clientView = null; });
     return clientView;
@@ -44,9 +45,14 @@ export function preload(config) {
     }
 }
 
+/** The URL of a file of the SDK's dist folder: self-hosted (a path on this origin) or Zoom's CDN (absolute). */
+export function assetUrl(config, file) {
+    return isAbsolute(file) ? file : `${config.assetBase}/${file}`;
+}
+
 /** The Component View's init({ assetPath }): absolute, as the SDK fetches workers and wasm from it. */
 export function assetPathOf(config) {
-    return new URL(config.assetBase + '/lib/av', location.origin).href;
+    return new URL(assetUrl(config, 'lib/av'), location.origin).href;
 }
 
 // A failed load is forgotten, so a later call (the user retrying) loads again instead of getting the old failure.
@@ -81,7 +87,7 @@ function isAbsolute(url) {
 
 // Downloads in parallel, runs in order (async = false), each URL once per page.
 function loadScripts(config, files) {
-    return Promise.all(files.map(file => loadScript(isAbsolute(file) ? file : `${config.assetBase}/${file}`)));
+    return Promise.all(files.map(file => loadScript(assetUrl(config, file))));
 }
 
 function loadScript(url) {

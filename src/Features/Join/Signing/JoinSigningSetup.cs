@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ZoomPortal.Zoom;
 
 namespace ZoomPortal.Features.Join.Signing;
 
@@ -15,7 +13,6 @@ internal static class JoinSigningSetup
         services.AddOptions<MeetingSdkOptions>().BindConfiguration(MeetingSdkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Signs on Zoom's clock (IZoomClock) and in Zoom's mode (ZoomOptions), both registered by AddZoom().
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MeetingSignatureSigner>();
         return builder;
     }

@@ -5,7 +5,7 @@ namespace ZoomPortal.Features.Join.Signing;
 /// <summary>A Meeting SDK signature and what went into it. <see cref="ToString"/> leaves the token out.</summary>
 /// <param name="Token">The signed JWT for <c>join({ signature })</c>. A credential: never log or store it.</param>
 /// <param name="MeetingNumber">The <c>mn</c> claim.</param>
-/// <param name="Role">The <c>role</c> claim: 0 participant, 1 host.</param>
+/// <param name="Role">The <c>role</c> claim.</param>
 /// <param name="IssuedAt">The <c>iat</c> claim, backdated on Zoom's clock.</param>
 /// <param name="ExpiresAt">The <c>exp</c> and <c>tokenExp</c> claims.</param>
 /// <param name="ClockOffsetUsed">Zoom's clock minus this server's, as estimated when signing.</param>
@@ -13,7 +13,7 @@ namespace ZoomPortal.Features.Join.Signing;
 public sealed record MeetingSignature(
     string Token,
     long MeetingNumber,
-    int Role,
+    ZoomRole Role,
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     TimeSpan ClockOffsetUsed,

@@ -41,17 +41,12 @@ public sealed partial class MeetingSignatureSigner
 
     /// <summary>Signs a signature for one join attempt.</summary>
     /// <param name="meetingNumber">The meeting number, 1 to <see cref="MaxMeetingNumber"/>.</param>
-    /// <param name="role">0 to join as a participant, 1 to start as the host (the host also needs a ZAK).</param>
-    public MeetingSignature Sign(long meetingNumber, int role)
+    /// <param name="role">Participant, or host to start the meeting (the host also needs a ZAK).</param>
+    public MeetingSignature Sign(long meetingNumber, ZoomRole role)
     {
         if (meetingNumber is < 1 or > MaxMeetingNumber)
         {
             throw new ArgumentOutOfRangeException(nameof(meetingNumber), meetingNumber, "A meeting number has 1 to 15 digits and is positive.");
-        }
-
-        if (role is not (0 or 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(role), role, "The role is 0 (participant) or 1 (host).");
         }
 
         var estimate = _clock.Current;
@@ -65,7 +60,7 @@ public sealed partial class MeetingSignatureSigner
         {
             ["appKey"] = _options.ClientId!,
             ["mn"] = meetingNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["role"] = role,
+            ["role"] = role.Value,
             ["iat"] = iat,
             ["exp"] = exp,
             ["tokenExp"] = exp,
@@ -95,5 +90,5 @@ public sealed partial class MeetingSignatureSigner
 
     [LoggerMessage(Level = LogLevel.Debug,
         Message = "Signed a Meeting SDK signature for meeting {MeetingNumber} as role {Role}: iat {IssuedAt:O}, exp {ExpiresAt:O}, Zoom clock offset {Offset} ± {Uncertainty} (measured: {ClockMeasured})")]
-    private static partial void LogSigned(ILogger logger, long meetingNumber, int role, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan offset, TimeSpan uncertainty, bool clockMeasured);
+    private static partial void LogSigned(ILogger logger, long meetingNumber, ZoomRole role, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan offset, TimeSpan uncertainty, bool clockMeasured);
 }

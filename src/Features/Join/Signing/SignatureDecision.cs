@@ -11,7 +11,6 @@ public sealed record SignatureDecision(SignatureRefusal Refusal)
     {
         SignatureRefusal.None => "Allowed.",
         SignatureRefusal.NotSignedIn => "Sign in to join this meeting.",
-        SignatureRefusal.InvalidRole => "The role must be 0 (participant) or 1 (host).",
         SignatureRefusal.MeetingNotVisible => "This meeting is not available to you.",
         SignatureRefusal.NotMeetingHost => "Only the meeting's host can start it.",
         _ => "Refused.",

@@ -5,7 +5,6 @@ public enum SignatureRefusal
 {
     None,
     NotSignedIn,
-    InvalidRole,
     MeetingNotVisible,
     NotMeetingHost,
 }

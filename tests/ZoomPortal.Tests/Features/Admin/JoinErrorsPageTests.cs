@@ -4,6 +4,7 @@ using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Tests.Features.Meetings;
+using ZoomPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
 using ZoomPortal.Zoom;
@@ -12,8 +13,7 @@ namespace ZoomPortal.Tests.Features.Admin;
 
 public sealed class JoinErrorsPageTests : IAsyncLifetime, IAsyncDisposable
 {
-    // Composed rather than inherited: services must be registered before the renderer info resolves any.
-    private readonly BunitContext _ctx = new();
+    private PortalBunitContext _ctx = default!;
     private readonly Guid _skewJoin = Guid.NewGuid();
     private TestDatabase _database = default!;
 
@@ -29,13 +29,8 @@ public sealed class JoinErrorsPageTests : IAsyncLifetime, IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        _ctx.Services.AddMudServices();
-        AdminPageServices.Add(_ctx.Services, _database, TimeSpan.FromMinutes(-7));
-        var authorization = _ctx.AddAuthorization();
-        authorization.SetAuthorized("Ada");
-        authorization.SetRoles(PortalRoles.Admin);
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.SetRendererInfo(new RendererInfo("Server", true));
+        _ctx = new PortalBunitContext(services => AdminPageServices.Add(services, _database, TimeSpan.FromMinutes(-7)));
+        _ctx.Authorization.SetAuthorized("Ada").SetRoles(PortalRoles.Admin);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Signing;
@@ -14,7 +14,7 @@ using ZoomPortal.Zoom;
 
 namespace ZoomPortal.Tests.Features.Join;
 
-/// <summary>A JoinService over a migrated in-memory database, a counting Zoom clock, a fake Zoom API and captured logs.</summary>
+/// <summary>A JoinService and its attempt recorder over a migrated in-memory database, a counting Zoom clock, a fake Zoom API and collected logs.</summary>
 internal sealed class JoinHarness : IAsyncDisposable
 {
     public const long MeetingId = 84512345671;
@@ -30,11 +30,10 @@ internal sealed class JoinHarness : IAsyncDisposable
         Protector = protection.CreateProtector(MeetingCatalogSync.PasscodeProtectorPurpose);
         _services = new ServiceCollection().AddSingleton<IZoomApi>(Zoom).BuildServiceProvider();
         var sdk = Options.Create(new MeetingSdkOptions { ClientId = SandboxSdkCredentials.ClientId, ClientSecret = SandboxSdkCredentials.ClientSecret });
-        var loggers = new CapturingLoggerProvider(Logs);
-        var factory = LoggerFactory.Create(b => b.AddProvider(loggers).SetMinimumLevel(LogLevel.Trace));
-        Signer = new MeetingSignatureSigner(sdk, Clock, factory.CreateLogger<MeetingSignatureSigner>());
-        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, _services.GetRequiredService<IServiceScopeFactory>(),
-            protection, Options.Create(options), Time, factory.CreateLogger<JoinService>());
+        Signer = new MeetingSignatureSigner(sdk, Clock, new FakeLogger<MeetingSignatureSigner>(Logs));
+        Recorder = new JoinAttemptRecorder(database, Options.Create(options), Time, new FakeLogger<JoinAttemptRecorder>(Logs));
+        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, Recorder, _services.GetRequiredService<IServiceScopeFactory>(),
+            protection, new FakeLogger<JoinService>(Logs));
     }
 
     public TestDatabase Database { get; }
@@ -51,7 +50,14 @@ internal sealed class JoinHarness : IAsyncDisposable
 
     public JoinService Service { get; }
 
-    public ConcurrentQueue<string> Logs { get; } = new();
+    public JoinAttemptRecorder Recorder { get; }
+
+    /// <summary>Every log record of the service, the recorder and the signer, at every level.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
+    /// <summary>What an operator could read in the logs: each message and each structured value.</summary>
+    public string LogText => string.Join('\n', Logs.GetSnapshot().SelectMany(r =>
+        new[] { r.Message }.Concat(r.StructuredState?.Select(p => p.Value ?? string.Empty) ?? [])));
 
     public static async Task<JoinHarness> CreateAsync(JoinOptions? options = null, bool withPasscode = false)
     {
@@ -115,33 +121,5 @@ internal sealed class JoinHarness : IAsyncDisposable
         public Task<ZoomMeeting> GetMeetingAsync(long meetingId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ZoomUser>> ListUsersAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => NullLogger.Instance.BeginScope(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lines.Enqueue(formatter(state, exception));
-                if (state is IEnumerable<KeyValuePair<string, object?>> values)
-                {
-                    foreach (var (_, value) in values)
-                    {
-                        lines.Enqueue(value?.ToString() ?? string.Empty);
-                    }
-                }
-            }
-        }
     }
 }

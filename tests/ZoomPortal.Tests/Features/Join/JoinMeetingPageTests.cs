@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Bunit;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
@@ -50,37 +47,39 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
     [Fact]
     public async Task Page_joins_through_the_module_and_follows_the_servers_retry_with_a_countdown()
     {
-        await using var harness = await JoinHarness.CreateAsync(new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) });
-        // Its own context: the shared one resolves services in its constructor, and this page needs more of them.
-        await using var ctx = new BunitContext();
-        ctx.Services.AddMudServices();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddSingleton(harness.Service);
-        ctx.Services.AddSingleton(Options.Create(new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) }));
-        ctx.Services.AddSingleton<TimeProvider>(harness.Time);
-        ctx.Services.AddSingleton(new JoinSdkSource(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true }))));
-        var authorization = ctx.AddAuthorization();
-        authorization.SetAuthorized("Ada Attendee");
-        authorization.SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var options = new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) };
+        await using var harness = await JoinHarness.CreateAsync(options);
+        await using var ctx = new PortalBunitContext(services =>
+        {
+            services.AddSingleton(harness.Service);
+            services.AddSingleton(harness.Recorder);
+            services.AddSingleton(Options.Create(options));
+            services.AddSingleton<TimeProvider>(harness.Time);
+            services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
+        });
+        ctx.Authorization.SetAuthorized("Ada Attendee")
+            .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
         var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
         module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
         module.Setup<long>("now").SetResult(harness.Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
         module.SetupVoid("preload").SetVoidResult();
-        module.SetupVoid("join").SetVoidResult();
 
         var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
         page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
         Assert.Contains("blocks the microphone", page.Markup, StringComparison.Ordinal);
         await page.Find("form").SubmitAsync();
 
-        var invocation = module.VerifyInvoke("join");
-        var joinId = (string)invocation.Arguments[2]!.GetType().GetProperty("joinId")!.GetValue(invocation.Arguments[2])!;
+        var sent = Assert.IsType<JoinModuleOptions>(module.VerifyInvoke("join").Arguments[2]);
+        Assert.Equal(("Component", 1, "/zoom-sdk/loader.js", "6.2.0"), (sent.View, sent.FirstAttempt, sent.LoaderUrl, sent.SdkVersion));
+        Assert.Equal(new ZoomSdkClientConfig(true, "/zoom-sdk/6.2.0", "/zoom-sandbox/web/join"), sent.Sdk);
+        Assert.EndsWith($"/meetings/{JoinHarness.MeetingId}", sent.LeaveUrl, StringComparison.Ordinal);
+        Assert.Equal(JoinRoutes.ClientRetry(JoinHarness.MeetingId, JoinKind.Join, Guid.Parse(sent.JoinId)), sent.RetryUrl);
+        var joinId = sent.JoinId;
         var ticket = await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 1, false));
         Assert.Equal("Ada Attendee", ticket!.UserName);
         Assert.Null(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(Guid.NewGuid().ToString(), 1, false)));
 
-        var next = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 1, 3712, "Signature is invalid.", "6.2.0", "Component"));
+        var next = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 1, 3712, "Signature is invalid.", "6.2.0", "Component", null));
         Assert.Equal(new JoinNextStepMessage("Retry", 2000, true), next);
         page.WaitForAssertion(() => Assert.Equal("2", page.Find(".join-countdown").TextContent));
         await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, "Retrying", 1));
@@ -89,5 +88,9 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         await page.InvokeAsync(() => page.Instance.ReportProgress("not-this-join", "Joining", 0));
         Assert.Equal(JoinStep.Retrying, page.Instance.Step);
         Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
+
+        var joined = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 2, null, null, "6.2.0", "Component", 4200));
+        Assert.Equal("InMeeting", joined.Action);
+        page.WaitForAssertion(() => Assert.Equal(JoinStep.InMeeting, page.Instance.Step));
     }
 }

@@ -65,7 +65,7 @@ public sealed class MeetingCatalogSyncTests : IAsyncLifetime
         var stored = await db.Meetings.Where(m => m.Id == 81234567891).Select(m => m.ProtectedPasscode).SingleAsync();
         Assert.NotNull(stored);
         Assert.DoesNotContain("s3cret-pass", stored, StringComparison.Ordinal);
-        Assert.Equal("s3cret-pass", Sync.UnprotectPasscode(stored));
+        Assert.Equal("s3cret-pass", new MeetingPasscodes(_protection).Unprotect(stored));
     }
 
     [Fact]

@@ -10,13 +10,13 @@ using MudBlazor.Services;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Tests.Infrastructure;
 
 namespace ZoomPortal.Tests.Features.Meetings;
 
 public sealed class MeetingsPageTests : IAsyncLifetime, IAsyncDisposable
 {
-    // Composed rather than inherited: xunit v2 would call the synchronous Dispose, which MudBlazor's services refuse.
-    private readonly BunitContext _ctx = new();
+    private PortalBunitContext _ctx = default!;
     // The server's clock deliberately differs from this machine's by 7 minutes: the page must count from the server's.
     private readonly FakeTimeProvider _time = new(TruncateToSeconds(DateTimeOffset.UtcNow.AddMinutes(7)));
     private TestDatabase _database = default!;
@@ -24,22 +24,18 @@ public sealed class MeetingsPageTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_database);
-        _ctx.Services.AddSingleton<TimeProvider>(_time);
-        _ctx.Services.AddSingleton(Options.Create(new MeetingsOptions()));
-        _ctx.Services.AddSingleton<MeetingAccess>();
-        _ctx.Services.AddSingleton<MeetingCatalogNotifier>();
-        _ctx.Services.AddSingleton<MeetingCatalog>();
-        _ctx.Services.AddSingleton<MeetingSchedule>();
-        var authorization = _ctx.AddAuthorization();
-        authorization.SetAuthorized("Ann");
-        authorization.SetRoles(PortalRoles.Attendee);
-        authorization.SetClaims(new Claim(PortalClaimTypes.Email, "ann@example.com"));
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx = new PortalBunitContext(services =>
+        {
+            services.AddSingleton<IDbContextFactory<PortalDbContext>>(_database);
+            services.AddSingleton<TimeProvider>(_time);
+            services.AddSingleton(Options.Create(new MeetingsOptions()));
+            services.AddSingleton<MeetingAccess>();
+            services.AddSingleton<MeetingCatalogNotifier>();
+            services.AddSingleton<MeetingCatalog>();
+            services.AddSingleton<MeetingSchedule>();
+        });
+        _ctx.Authorization.SetAuthorized("Ann").SetRoles(PortalRoles.Attendee).SetClaims(new Claim(PortalClaimTypes.Email, "ann@example.com"));
         _ctx.JSInterop.SetupModule(BrowserTimeZone.ModulePath).Setup<string?>("timeZone").SetResult("America/New_York");
-        _ctx.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

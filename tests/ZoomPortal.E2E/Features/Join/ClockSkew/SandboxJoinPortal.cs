@@ -15,6 +15,9 @@ internal static class SandboxJoinPortal
     /// <summary>A seeded meeting that is live from the start (its host is in it), so attendees can join at once.</summary>
     public const string LiveMeetingTopic = "Support office hours";
 
+    /// <summary>How far a measured offset may be from the true one on loopback (ms).</summary>
+    public const double ClockToleranceMs = 2_000;
+
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -36,6 +39,29 @@ internal static class SandboxJoinPortal
         var clock = portal.ZoomClock();
         var estimate = await PollAsync(() => Task.FromResult(clock.Current is { IsKnown: true } known ? known : null));
         return estimate ?? throw new TimeoutException("Zoom's clock was never measured.");
+    }
+
+    /// <summary>
+    /// The stale-clock setup: once the portal has measured Zoom's clock in agreement with its own (≈ 0), Zoom's clock
+    /// (the sandbox's) moves by <paramref name="skew"/> and <paramref name="test"/> runs. Afterwards the clock is put back
+    /// and re-measured, so the collection's other tests sign on ≈ 0 again.
+    /// </summary>
+    public static async Task WithZoomClockMovedAsync(this PortalFixture portal, TimeSpan skew, Func<Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var atStart = await portal.WaitForClockAsync();
+        Assert.InRange(atStart.Offset.TotalMilliseconds, -ClockToleranceMs, ClockToleranceMs);
+        var sandbox = portal.Sandbox();
+        sandbox.ClockSkew = skew;
+        try
+        {
+            await test();
+        }
+        finally
+        {
+            sandbox.ClockSkew = TimeSpan.Zero;
+            await portal.ZoomClock().MeasureAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Waits for the meeting to reach the portal's catalog (filled from the sandbox in the background at start-up).</summary>

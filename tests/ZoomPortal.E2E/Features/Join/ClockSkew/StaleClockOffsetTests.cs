@@ -22,12 +22,7 @@ public sealed class StaleClockOffsetTests(BrowserFixture browser, StaleClockPort
     {
         var meeting = portal.LiveMeeting();
         await portal.WaitForCatalogAsync(meeting.Id);
-        var atStart = await portal.WaitForClockAsync();
-        Assert.InRange(atStart.Offset.TotalMilliseconds, -ToleranceMs, ToleranceMs);
-
-        var sandbox = portal.Sandbox();
-        sandbox.ClockSkew = ZoomBehindServer;
-        try
+        await portal.WithZoomClockMovedAsync(ZoomBehindServer, async () =>
         {
             const string Name = "Stella Stale";
             var supportCode = string.Empty;
@@ -58,10 +53,6 @@ public sealed class StaleClockOffsetTests(BrowserFixture browser, StaleClockPort
             var second = attempts[1];
             Assert.Equal((2, JoinAttemptOutcome.Succeeded, (int?)null), (second.AttemptNumber, second.Outcome, second.ErrorCode));
             Assert.InRange(second.ZoomClockOffsetMs ?? double.NaN, ZoomBehindServer.TotalMilliseconds - ToleranceMs, ZoomBehindServer.TotalMilliseconds + ToleranceMs);
-        }
-        finally
-        {
-            sandbox.ClockSkew = TimeSpan.Zero;
-        }
+        });
     }
 }

@@ -10,7 +10,7 @@ namespace ZoomPortal.E2E.Features.Join.RealSdk;
 /// the real SDK (Component View). Prints figures for docs/performance.md; asserts nothing about timing.
 /// Run: <c>dotnet test tests/ZoomPortal.E2E --filter "Category=Benchmark" --logger "console;verbosity=detailed"</c>.
 /// </summary>
-[Collection(RealSdkTests.Name)]
+[Collection(RealSdkJoins.Name)]
 [Trait("Category", "Benchmark")]
 public sealed class JoinLatencyBenchmarks(BrowserFixture browser, RealSdkPortalFixture realSdk, StandInPortalFixture standIn, ITestOutputHelper output)
     : IClassFixture<StandInPortalFixture>

@@ -11,7 +11,7 @@ namespace ZoomPortal.E2E.Features.Join.RealSdk;
 /// The real Meeting SDK 6.2.0 (Component View) on the join page with Zoom out of reach: it loads from /zoom-sdk,
 /// inits, and its join rejects with -3000 "connection error"; the portal says so, records it and stops in time.
 /// </summary>
-[Collection(RealSdkTests.Name)]
+[Collection(RealSdkJoins.Name)]
 public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPortalFixture portal)
 {
     private const int ConnectionError = -3000;
@@ -25,11 +25,11 @@ public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPorta
         await portal.WaitForCatalogAsync(meeting.Id);
         const string Name = "Olive Offline";
         var supportCode = string.Empty;
-        BrowserTraffic? traffic = null;
+        SdkTraffic? traffic = null;
         var cspViolations = new System.Collections.Concurrent.ConcurrentQueue<string>();
         await browser.RunAsync(portal.BaseUrl, async page =>
         {
-            traffic = BrowserTraffic.Record(page);
+            traffic = SdkTraffic.Record(page);
             page.Console += (_, message) =>
             {
                 if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))

@@ -55,7 +55,7 @@ public sealed class StandInSdkTests(BrowserFixture browser, DevelopmentPortalFix
 
     private object Join(long meetingNumber, string password) => new
     {
-        signature = portal.Server.Services.GetRequiredService<MeetingSignatureSigner>().Sign(meetingNumber, 0).Token,
+        signature = portal.Server.Services.GetRequiredService<MeetingSignatureSigner>().Sign(meetingNumber, ZoomRole.Attendee).Token,
         meetingNumber = meetingNumber.ToString(CultureInfo.InvariantCulture),
         password,
         userName = "E2E Tester",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ZoomPortal.Data;
 using ZoomPortal.E2E.Infrastructure;
 using ZoomPortal.Zoom.Sandbox;
@@ -16,7 +17,8 @@ public sealed class JoinPortalFixture : PortalFixture
     /// <summary>Join:WaitForHostInterval's lower bound (JoinOptions allows 5 s at the least).</summary>
     public static readonly TimeSpan WaitForHostInterval = TimeSpan.FromSeconds(5);
 
-    public CapturedLogs Logs { get; } = new();
+    /// <summary>Every log record the portal writes, beside its own providers.</summary>
+    public FakeLogCollector Logs { get; } = new();
 
     protected override string Environment => "Development";
 
@@ -44,7 +46,7 @@ public sealed class JoinPortalFixture : PortalFixture
             ["Logging:Console:LogLevel:Default"] = "Warning",
         });
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(Logs));
 
     protected override async Task OnStartedAsync(Uri baseUrl)
     {

@@ -85,7 +85,7 @@ public sealed partial class SecretExposureTests(BrowserFixture browser, JoinPort
         Assert.DoesNotContain(urls, u => u.Contains(zak, StringComparison.Ordinal));
         Assert.Empty(portal.Logs.Containing(zak));
         Assert.DoesNotContain(zak, database, StringComparison.Ordinal);
-        Assert.True(portal.Logs.Count > 0, "No log line was captured: the capture itself is broken.");
+        Assert.True(portal.Logs.Count > 0, "No log record was collected: the collection itself is broken.");
     }
 
     private async Task<List<(string Url, string Text)>> FetchScriptsAsync(IEnumerable<ResponseBody> seen)

@@ -16,7 +16,7 @@ public sealed class JoinSigningSetupTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var estimate = await clock.MeasureAsync(cts.Token);
 
-        var signature = factory.Services.GetRequiredService<MeetingSignatureSigner>().Sign(123456789, 0);
+        var signature = factory.Services.GetRequiredService<MeetingSignatureSigner>().Sign(123456789, ZoomRole.Attendee);
 
         Assert.Equal(SandboxSdkCredentials.ClientId, SigningTestData.Payload(signature.Token).GetProperty("appKey").GetString());
         Assert.InRange(signature.ClockOffsetUsed, TimeSpan.FromMinutes(-7) - TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(-7) + TimeSpan.FromSeconds(2));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.Tests.Features.Join.Signing;
 
@@ -11,7 +12,7 @@ public sealed class JsrsasignVerificationTests
     {
         var options = SigningTestData.Options();
         options.VideoWebRtcMode = 1;
-        var signature = SigningTestData.Signer(options).Sign(85746065432, 1);
+        var signature = SigningTestData.Signer(options).Sign(85746065432, ZoomRole.Host);
 
         var result = await VerifyAsync(signature.Token, SigningTestData.ClientSecret);
 
@@ -27,7 +28,7 @@ public sealed class JsrsasignVerificationTests
     [Fact]
     public async Task Token_fails_in_jsrsasign_with_another_secret()
     {
-        var signature = SigningTestData.Signer().Sign(85746065432, 0);
+        var signature = SigningTestData.Signer().Sign(85746065432, ZoomRole.Attendee);
 
         var result = await VerifyAsync(signature.Token, SigningTestData.ClientSecret + "x");
 

@@ -15,7 +15,7 @@ public sealed class MeetingSignaturePropertyTests
         options.IatMargin = skew.Margin;
         var signer = SigningTestData.Signer(options, new FakeZoomClock(skew.ServerNow, skew.Offset, skew.Uncertainty));
 
-        var signature = signer.Sign(123456789, 0);
+        var signature = signer.Sign(123456789, ZoomRole.Attendee);
 
         // Zoom's true clock may lie anywhere in offset ± uncertainty: iat must not be ahead of its earliest value.
         var earliestZoomNow = skew.ServerNow + skew.Offset - skew.Uncertainty;

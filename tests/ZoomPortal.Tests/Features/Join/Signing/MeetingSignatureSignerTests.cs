@@ -10,7 +10,7 @@ public sealed class MeetingSignatureSignerTests
     [Fact]
     public void Header_is_exactly_HS256_JWT()
     {
-        var signature = SigningTestData.Signer().Sign(85746065432, 0);
+        var signature = SigningTestData.Signer().Sign(85746065432, ZoomRole.Attendee);
 
         var header = SigningTestData.Header(signature.Token);
 
@@ -22,7 +22,7 @@ public sealed class MeetingSignatureSignerTests
     [Fact]
     public void Payload_has_Zoom_claims_with_numbers_as_numbers_and_appKey_and_mn_as_strings()
     {
-        var signature = SigningTestData.Signer().Sign(85746065432, 1);
+        var signature = SigningTestData.Signer().Sign(85746065432, ZoomRole.Host);
 
         var payload = SigningTestData.Payload(signature.Token);
 
@@ -49,7 +49,7 @@ public sealed class MeetingSignatureSignerTests
         var options = SigningTestData.Options();
         options.IncludeLegacySdkKey = true;
 
-        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, 0).Token);
+        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, ZoomRole.Attendee).Token);
 
         Assert.Equal(JsonValueKind.String, payload.GetProperty("sdkKey").ValueKind);
         Assert.Equal(SigningTestData.ClientId, payload.GetProperty("sdkKey").GetString());
@@ -64,7 +64,7 @@ public sealed class MeetingSignatureSignerTests
         var options = SigningTestData.Options();
         options.VideoWebRtcMode = mode;
 
-        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, 0).Token);
+        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, ZoomRole.Attendee).Token);
 
         Assert.Equal(JsonValueKind.Number, payload.GetProperty("video_webrtc_mode").ValueKind);
         Assert.Equal(mode, payload.GetProperty("video_webrtc_mode").GetInt32());
@@ -80,7 +80,7 @@ public sealed class MeetingSignatureSignerTests
         var options = SigningTestData.Options();
         options.SignatureLifetime = TimeSpan.Parse(lifetime, System.Globalization.CultureInfo.InvariantCulture);
 
-        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, 0).Token);
+        var payload = SigningTestData.Payload(SigningTestData.Signer(options).Sign(123456789, ZoomRole.Attendee).Token);
 
         Assert.Equal((long)options.SignatureLifetime.TotalSeconds, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
     }
@@ -92,7 +92,7 @@ public sealed class MeetingSignatureSignerTests
         options.IatMargin = TimeSpan.FromSeconds(30);
         var clock = new FakeZoomClock(ServerNow, offset: TimeSpan.FromSeconds(-95.25), uncertainty: TimeSpan.FromSeconds(2.5));
 
-        var signature = SigningTestData.Signer(options, clock).Sign(123456789, 0);
+        var signature = SigningTestData.Signer(options, clock).Sign(123456789, ZoomRole.Attendee);
 
         // Zoom's now is 09:58:25.150; minus 32.5 s is 09:57:52.650, floored to 09:57:52.
         var expected = new DateTimeOffset(2026, 6, 18, 9, 57, 52, TimeSpan.Zero);
@@ -108,7 +108,7 @@ public sealed class MeetingSignatureSignerTests
     [InlineData(1_000_000_000_000_000L)]
     public void Refuses_meeting_numbers_outside_1_to_15_digits(long meetingNumber)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SigningTestData.Signer().Sign(meetingNumber, 0));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SigningTestData.Signer().Sign(meetingNumber, ZoomRole.Attendee));
 
         Assert.Equal("meetingNumber", error.ParamName);
         Assert.DoesNotContain(SigningTestData.ClientSecret, error.ToString(), StringComparison.Ordinal);
@@ -117,42 +117,20 @@ public sealed class MeetingSignatureSignerTests
     [Fact]
     public void Accepts_the_largest_15_digit_meeting_number_as_a_string_of_digits()
     {
-        var payload = SigningTestData.Payload(SigningTestData.Signer().Sign(MeetingSignatureSigner.MaxMeetingNumber, 0).Token);
+        var payload = SigningTestData.Payload(SigningTestData.Signer().Sign(MeetingSignatureSigner.MaxMeetingNumber, ZoomRole.Attendee).Token);
 
         Assert.Equal("999999999999999", payload.GetProperty("mn").GetString());
-    }
-
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(2)]
-    public void Refuses_roles_other_than_0_and_1(int role)
-    {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SigningTestData.Signer().Sign(123456789, role));
-
-        Assert.Equal("role", error.ParamName);
-        Assert.DoesNotContain(SigningTestData.ClientSecret, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void ToString_leaves_the_token_out()
     {
-        var signature = SigningTestData.Signer().Sign(123456789, 0);
+        var signature = SigningTestData.Signer().Sign(123456789, ZoomRole.Attendee);
 
         var text = signature.ToString();
 
         Assert.DoesNotContain(signature.Token, text, StringComparison.Ordinal);
         Assert.DoesNotContain(signature.Token.Split('.')[2], text, StringComparison.Ordinal);
         Assert.Contains("MeetingNumber = 123456789", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Issuance_record_carries_no_token()
-    {
-        var signature = SigningTestData.Signer().Sign(123456789, 1);
-
-        var issuance = SignatureIssuance.For("user-1", signature);
-
-        Assert.Equal(new SignatureIssuance("user-1", 123456789, 1, signature.IssuedAt, signature.ExpiresAt), issuance);
-        Assert.DoesNotContain(signature.Token, issuance.ToString(), StringComparison.Ordinal);
     }
 }

@@ -11,17 +11,21 @@ public sealed class SignaturePolicyTests
     [InlineData(true, false, false, 0, SignatureRefusal.MeetingNotVisible)]
     [InlineData(true, false, true, 1, SignatureRefusal.MeetingNotVisible)]
     [InlineData(true, true, false, 1, SignatureRefusal.NotMeetingHost)]
-    [InlineData(true, true, false, 2, SignatureRefusal.InvalidRole)]
-    [InlineData(true, true, true, -1, SignatureRefusal.InvalidRole)]
     [InlineData(true, true, false, 0, SignatureRefusal.None)]
     [InlineData(true, true, true, 0, SignatureRefusal.None)]
     [InlineData(true, true, true, 1, SignatureRefusal.None)]
     public void Decides_who_may_have_which_role(bool isSignedIn, bool canSeeMeeting, bool isMeetingHost, int requestedRole, SignatureRefusal expected)
     {
-        var decision = SignaturePolicy.Decide(isSignedIn, canSeeMeeting, isMeetingHost, requestedRole);
+        var decision = SignaturePolicy.Decide(isSignedIn, canSeeMeeting, isMeetingHost, ZoomRole.FromValue(requestedRole));
 
         Assert.Equal(expected, decision.Refusal);
         Assert.Equal(expected == SignatureRefusal.None, decision.IsAllowed);
         Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void A_role_other_than_0_or_1_cannot_exist(int value) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ZoomRole.FromValue(value));
 }

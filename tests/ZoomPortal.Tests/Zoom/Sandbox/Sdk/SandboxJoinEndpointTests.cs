@@ -101,7 +101,7 @@ public sealed class SandboxJoinEndpointTests : IAsyncDisposable
     }
 
     private string Sign(long meetingNumber, int role = 0) =>
-        _factory.Services.GetRequiredService<MeetingSignatureSigner>().Sign(meetingNumber, role).Token;
+        _factory.Services.GetRequiredService<MeetingSignatureSigner>().Sign(meetingNumber, ZoomRole.FromValue(role)).Token;
 
     private static string Request(string signature, string password = "481516") => JsonSerializer.Serialize(new
     {

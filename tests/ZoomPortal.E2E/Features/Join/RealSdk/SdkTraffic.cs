@@ -6,14 +6,14 @@ namespace ZoomPortal.E2E.Features.Join.RealSdk;
 /// Records a browser context's requests and WebSockets by whether they stayed on the portal's loopback host, and
 /// which requests elsewhere got an answer (none should: the browser resolves nothing but 127.0.0.1).
 /// </summary>
-internal sealed class BrowserTraffic
+internal sealed class SdkTraffic
 {
     private readonly ConcurrentQueue<string> _offHostRequests = new();
     private readonly ConcurrentQueue<string> _offHostAnswered = new();
     private readonly ConcurrentQueue<string> _offHostFailed = new();
     private readonly ConcurrentQueue<string> _loopbackAnswered = new();
 
-    private BrowserTraffic()
+    private SdkTraffic()
     {
     }
 
@@ -29,10 +29,10 @@ internal sealed class BrowserTraffic
     public IReadOnlyList<string> LoopbackAnswered => [.. _loopbackAnswered];
 
     /// <summary>Starts recording; call before the page navigates.</summary>
-    public static BrowserTraffic Record(IPage page)
+    public static SdkTraffic Record(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var traffic = new BrowserTraffic();
+        var traffic = new SdkTraffic();
         var context = page.Context;
         context.Request += (_, request) =>
         {

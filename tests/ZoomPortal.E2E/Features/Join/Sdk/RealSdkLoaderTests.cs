@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using ZoomPortal.E2E.Features.Join.RealSdk;
 using ZoomPortal.E2E.Infrastructure;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.E2E.Features.Join.Sdk;
 
-[Collection(RealSdkPortalTests.Name)]
-public sealed class RealSdkTests(BrowserFixture browser, RealSdkPortalFixture portal, ITestOutputHelper output)
+/// <summary>The portal's SDK loader with the real Meeting SDK it serves, offline (the browser resolves nothing but loopback).</summary>
+[Collection(RealSdkJoins.Name)]
+public sealed class RealSdkLoaderTests(BrowserFixture browser, RealSdkPortalFixture portal, ITestOutputHelper output)
 {
     private const long LiveMeeting = 84512345671;
 
@@ -22,7 +24,7 @@ public sealed class RealSdkTests(BrowserFixture browser, RealSdkPortalFixture po
             var sdkRequests = new List<string>();
             page.Request += (_, request) => sdkRequests.Add(request.Url);
             await page.GotoAsync(SdkPage.AnyAppPage);
-            var signature = portal.Server.Services.GetRequiredService<MeetingSignatureSigner>().Sign(LiveMeeting, 0).Token;
+            var signature = portal.Server.Services.GetRequiredService<MeetingSignatureSigner>().Sign(LiveMeeting, ZoomRole.Attendee).Token;
 
             var result = await SdkPage.ComponentViewAsync(page, Config, new
             {

@@ -1,0 +1,188 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ZoomPortal.Data;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Join;
+using ZoomPortal.Features.Join.Attempts;
+using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Join.Signing;
+
+namespace ZoomPortal.Features.Admin;
+
+/// <summary>
+/// The write side of the join-error log (<see cref="JoinAttemptQuery"/> is its read side). A browser's report about an
+/// attempt comes in through ONE entry point, <see cref="RecordReportAsync"/>, which also decides what the page does next;
+/// the server's own events are a signature issued (<see cref="RecordSignedAsync"/>) and a join left unfinished
+/// (<see cref="AbandonAsync"/>).
+/// </summary>
+public sealed partial class JoinAttemptRecorder(
+    IDbContextFactory<PortalDbContext> dbs,
+    IOptions<JoinOptions> options,
+    TimeProvider time,
+    ILogger<JoinAttemptRecorder> logger)
+{
+    /// <summary>Longest time-to-join kept: anything longer is not a join, it is a page left open.</summary>
+    private static readonly TimeSpan MaxTimeToJoin = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// Records what the browser reported about one attempt (checked by <see cref="JoinAttemptReport.TryCreate"/>) and
+    /// says what the page does next. A success ends the join; a failure the policy stops at ends it as failed.
+    /// </summary>
+    /// <param name="waitedForHost">How long this join has waited for the host so far.</param>
+    public async Task<JoinReportOutcome> RecordReportAsync(
+        ClaimsPrincipal user,
+        JoinSession session,
+        JoinAttemptReport report,
+        string? userAgent,
+        TimeSpan waitedForHost,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!IsOwner(user, session))
+        {
+            return JoinReportOutcome.Rejected;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var attempt = await FindOrAddAsync(db, session, report.AttemptNumber, cancellationToken);
+        Apply(attempt, report, userAgent);
+        if (report.Succeeded)
+        {
+            attempt.Outcome = JoinAttemptOutcome.Succeeded;
+            attempt.ErrorCode = null;
+            attempt.ErrorMessage = null;
+            attempt.ErrorCategory = JoinErrorCategory.None;
+            attempt.TimeToJoinMs = (int)Math.Clamp(report.TimeToJoinMs ?? 0, 0, (long)MaxTimeToJoin.TotalMilliseconds);
+            await EndJoinAsync(db, session, attempt, JoinAttemptOutcome.Succeeded, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            LogJoined(logger, session.JoinId, session.SupportCode, report.AttemptNumber, attempt.TimeToJoinMs.Value);
+            return JoinReportOutcome.Joined;
+        }
+
+        var code = report.ErrorCode ?? PortalErrorCodes.SdkTimeout;
+        var error = JoinErrorCatalog.Classify(code, report.ErrorMessage);
+        var next = JoinRetryPolicy.Decide(error, report.AttemptNumber, waitedForHost, options.Value);
+        attempt.Outcome = JoinAttemptOutcome.Failed;
+        attempt.ErrorCode = code;
+        attempt.ErrorCategory = error.Category;
+        if (next.Action == JoinNextAction.Stop)
+        {
+            await EndJoinAsync(db, session, attempt, JoinAttemptOutcome.Failed, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogAttemptFailed(logger, session.JoinId, session.SupportCode, report.AttemptNumber, code, error.Category, next.Action);
+        return new JoinReportOutcome(error, next);
+    }
+
+    /// <summary>A signature was issued for an attempt: the attempt starts, with what it was signed with (never the token).</summary>
+    /// <param name="clockMeasured">Zoom's clock had been measured; otherwise the offset used is not evidence and is not kept.</param>
+    public async Task RecordSignedAsync(JoinSession session, int attemptNumber, MeetingSignature signature, bool clockMeasured, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(signature);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        db.SignatureIssuances.Add(new SignatureIssuanceRecord
+        {
+            CreatedAt = now,
+            UserId = session.UserId,
+            MeetingId = session.MeetingId,
+            Role = signature.Role.Value,
+            IssuedAt = signature.IssuedAt.UtcDateTime,
+            ExpiresAt = signature.ExpiresAt.UtcDateTime,
+            JoinId = session.JoinId,
+        });
+        var attempt = await FindOrAddAsync(db, session, attemptNumber, cancellationToken);
+        attempt.StartedAt = now;
+        attempt.SignatureIssuedAt = signature.IssuedAt.UtcDateTime;
+        attempt.SignatureExpiresAt = signature.ExpiresAt.UtcDateTime;
+        attempt.ZoomClockOffsetMs = clockMeasured ? (long)signature.ClockOffsetUsed.TotalMilliseconds : null;
+        attempt.ZoomClockUncertaintyMs = clockMeasured ? (long)signature.ClockUncertainty.TotalMilliseconds : null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a join that had not succeeded (the user left or the page closed): attempts still in progress become
+    /// abandoned, and the join's outcome is written on all its attempts. A join that already ended keeps its outcome.
+    /// </summary>
+    public async Task AbandonAsync(ClaimsPrincipal user, JoinSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!IsOwner(user, session))
+        {
+            return;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var attempts = await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).ToListAsync(cancellationToken);
+        if (attempts.Count == 0 || attempts.Exists(a => a.JoinOutcome is not null))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var attempt in attempts.Where(a => a.Outcome == JoinAttemptOutcome.InProgress))
+        {
+            attempt.Outcome = JoinAttemptOutcome.Abandoned;
+            attempt.ErrorCode = PortalErrorCodes.Abandoned;
+            attempt.ErrorCategory = JoinErrorCategory.None;
+            attempt.FinishedAt = now;
+        }
+
+        attempts.ForEach(a => a.JoinOutcome = JoinAttemptOutcome.Abandoned);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static bool IsOwner(ClaimsPrincipal user, JoinSession session) =>
+        user?.Identity?.IsAuthenticated == true && user.UserId() is { Length: > 0 } id && id == session.UserId;
+
+    private void Apply(JoinAttempt attempt, JoinAttemptReport report, string? userAgent)
+    {
+        var agent = UserAgentInfo.Parse(userAgent);
+        attempt.FinishedAt = time.GetUtcNow().UtcDateTime;
+        attempt.ErrorMessage = report.ErrorMessage;
+        attempt.SdkVersion = report.SdkVersion ?? attempt.SdkVersion;
+        attempt.SdkView = report.SdkView ?? attempt.SdkView;
+        attempt.Browser = agent.Browser;
+        attempt.OperatingSystem = agent.OperatingSystem;
+        attempt.BrowserClockOffsetMs = report.BrowserClockOffsetMs ?? attempt.BrowserClockOffsetMs;
+    }
+
+    private async Task<JoinAttempt> FindOrAddAsync(PortalDbContext db, JoinSession session, int attemptNumber, CancellationToken cancellationToken)
+    {
+        var attempt = await db.JoinAttempts.FirstOrDefaultAsync(a => a.JoinId == session.JoinId && a.AttemptNumber == attemptNumber, cancellationToken);
+        if (attempt is null)
+        {
+            attempt = new JoinAttempt
+            {
+                JoinId = session.JoinId,
+                SupportCode = session.SupportCode,
+                AttemptNumber = attemptNumber,
+                StartedAt = time.GetUtcNow().UtcDateTime,
+                UserId = session.UserId,
+                MeetingId = session.MeetingId,
+                Role = session.Role.Value,
+                Outcome = JoinAttemptOutcome.InProgress,
+            };
+            db.JoinAttempts.Add(attempt);
+        }
+
+        return attempt;
+    }
+
+    private static async Task EndJoinAsync(PortalDbContext db, JoinSession session, JoinAttempt current, JoinAttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        var all = await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).ToListAsync(cancellationToken);
+        all.ForEach(a => a.JoinOutcome = outcome);
+        current.JoinOutcome = outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId} ({SupportCode}): attempt {AttemptNumber} failed with {ErrorCode} ({Category}); next: {Next}")]
+    private static partial void LogAttemptFailed(ILogger logger, Guid joinId, string supportCode, int attemptNumber, int errorCode, JoinErrorCategory category, JoinNextAction next);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Join {JoinId} ({SupportCode}): in the meeting on attempt {AttemptNumber} after {TimeToJoinMs} ms")]
+    private static partial void LogJoined(ILogger logger, Guid joinId, string supportCode, int attemptNumber, int timeToJoinMs);
+}

@@ -1,0 +1,165 @@
+using ZoomPortal.Features.Join.Errors;
+
+namespace ZoomPortal.Features.Join;
+
+/// <summary>
+/// One join as a state machine, without Blazor: the page feeds it what happened (a click, a ticket, the server's answer
+/// to an attempt report, the module's progress) and renders <see cref="Step"/>, <see cref="Seconds"/>,
+/// <see cref="Error"/> and <see cref="Problem"/>. The server decides what follows a failure (<see cref="JoinRetryPolicy"/>);
+/// this class only keeps the page's side of it consistent.
+/// </summary>
+public sealed class JoinFlow
+{
+    private readonly bool _clientView;
+    private DateTimeOffset? _waitingForHostSince;
+    private bool _ended;
+
+    /// <param name="allowed">The user may join (<see cref="JoinSession.IsAllowed"/>); otherwise the flow stays refused.</param>
+    /// <param name="clientView">The mobile Client View, whose retries reload the page.</param>
+    /// <param name="firstAttempt">The attempt the page makes first (a reloaded Client View page continues the join).</param>
+    public JoinFlow(bool allowed, bool clientView, int firstAttempt)
+    {
+        _clientView = clientView;
+        FirstAttempt = Math.Clamp(firstAttempt, 1, JoinAttemptReport.MaxAttemptNumber);
+        Step = allowed ? JoinStep.Ready : JoinStep.Refused;
+    }
+
+    public JoinStep Step { get; private set; }
+
+    /// <summary>The countdown shown before the next attempt (retry, waiting for the host).</summary>
+    public int Seconds { get; private set; }
+
+    /// <summary>The classified error the page explains; null when there is none.</summary>
+    public JoinErrorInfo? Error { get; private set; }
+
+    /// <summary>A problem on the portal's side (no ticket, nothing recorded), in words for the user.</summary>
+    public string? Problem { get; private set; }
+
+    public int FirstAttempt { get; }
+
+    /// <summary>The module runs this join (from the click until it stops or is in the meeting).</summary>
+    public bool IsRunning { get; private set; }
+
+    /// <summary>The user clicked Join at least once on this page.</summary>
+    public bool HasStarted { get; private set; }
+
+    /// <summary>The page stops here and offers the form: before the first click, after asking for the passcode, after stopping.</summary>
+    public bool ShowsForm => Step is JoinStep.Ready or JoinStep.NeedPasscode or JoinStep.Stopped;
+
+    /// <summary>A reloaded Client View page continues its join without a second click.</summary>
+    public bool StartsByItself => _clientView && FirstAttempt > 1;
+
+    /// <summary>The desktop page sends a phone to the Client View page, which has the whole page to itself.</summary>
+    public bool NeedsClientViewPage(UserAgentInfo agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return !_clientView && agent.IsMobile;
+    }
+
+    public bool CanStart(bool moduleReady, BrowserChecks? checks) => moduleReady && checks?.CanJoin == true && ShowsForm;
+
+    /// <summary>The browser cannot run the SDK: explain before anyone clicks.</summary>
+    public void BrowserUnsupported() => Error = JoinErrorCatalog.Classify(PortalErrorCodes.BrowserUnsupported, null);
+
+    /// <summary>The user clicked Join (or Try again, or gave the passcode).</summary>
+    /// <returns>What the page asks the module to do.</returns>
+    public JoinStart Start()
+    {
+        var resume = Step == JoinStep.NeedPasscode && IsRunning;
+        Error = null;
+        Problem = null;
+        Step = JoinStep.LoadingZoom;
+        IsRunning = true;
+        HasStarted = true;
+        return resume ? JoinStart.ResumeWithPasscode : JoinStart.NewJoin;
+    }
+
+    /// <summary>The server's answer to the module's request for a signature.</summary>
+    public void SignatureIssued(JoinTicketResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Ticket is not null)
+        {
+            return;
+        }
+
+        Problem = result.Problem;
+        Error = result.Problem is null ? JoinErrorCatalog.Classify(PortalErrorCodes.SignatureRefused, null) : null;
+        Stop();
+    }
+
+    /// <summary>Something failed on the portal's side; the page says <paramref name="problem"/> and offers Try again.</summary>
+    public void Failed(string problem)
+    {
+        Problem = problem;
+        Stop();
+    }
+
+    /// <summary>How long this join has waited for the host so far, for the retry policy.</summary>
+    public TimeSpan WaitedForHost(DateTimeOffset now) => _waitingForHostSince is { } since ? now - since : TimeSpan.Zero;
+
+    /// <summary>The server recorded an attempt the module reported and decided what follows.</summary>
+    public void AttemptRecorded(JoinReportOutcome outcome, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Error = outcome.Error;
+        Step = outcome.Next.Action switch
+        {
+            JoinNextAction.InMeeting => JoinStep.InMeeting,
+            JoinNextAction.Retry => JoinStep.Retrying,
+            JoinNextAction.WaitForHost => JoinStep.WaitingForHost,
+            JoinNextAction.AskPasscode => JoinStep.NeedPasscode,
+            _ => JoinStep.Stopped,
+        };
+        if (outcome.Next.Action == JoinNextAction.WaitForHost)
+        {
+            _waitingForHostSince ??= now;
+        }
+
+        Seconds = (int)Math.Ceiling(outcome.Next.Delay.TotalSeconds);
+        IsRunning = outcome.Next.Action is not (JoinNextAction.Stop or JoinNextAction.InMeeting);
+    }
+
+    /// <summary>The module's progress (a step it may report, a countdown); false when ignored.</summary>
+    public bool Progressed(JoinStep step, int seconds)
+    {
+        if (!JoinSteps.Reportable.Contains(step) || seconds is < 0 or > 86_400 || Step is JoinStep.Stopped or JoinStep.InMeeting or JoinStep.Refused)
+        {
+            return false;
+        }
+
+        Step = step;
+        Seconds = seconds;
+        return true;
+    }
+
+    /// <summary>
+    /// The page goes away: true when that ends the join as abandoned. Only a page that started a join ends it (the
+    /// prerendered copy of a reloaded Client View page must not end the join it is about to resume), and a Client View
+    /// retry reloads the page to continue this join, so that is no end either.
+    /// </summary>
+    public bool EndsOnLeaving()
+    {
+        var reloadingToRetry = _clientView && Step is JoinStep.Retrying or JoinStep.WaitingForHost;
+        if (!HasStarted || _ended || Step is JoinStep.InMeeting or JoinStep.Refused || reloadingToRetry)
+        {
+            return false;
+        }
+
+        _ended = true;
+        return true;
+    }
+
+    private void Stop()
+    {
+        Step = JoinStep.Stopped;
+        IsRunning = false;
+    }
+}
+
+/// <summary>What a click asks of the module: a new join, or the waiting one continued with the typed passcode.</summary>
+public enum JoinStart
+{
+    NewJoin,
+    ResumeWithPasscode,
+}
