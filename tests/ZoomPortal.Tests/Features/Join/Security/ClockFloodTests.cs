@@ -66,7 +66,7 @@ public sealed class ClockFloodTests : IAsyncLifetime, IAsyncDisposable
             .ToList();
         await Task.Delay(100);
         var watch = Stopwatch.StartNew();
-        var annResult = await join.IssueSignatureAsync(ann, annJoin!, 2, remeasureClock: true, "Ann", null, CancellationToken.None);
+        var annResult = await join.IssueSignatureAsync(ann, annJoin!, 1, remeasureClock: true, "Ann", null, CancellationToken.None);
         watch.Stop();
         await Task.WhenAll(flood);
 
