@@ -12,7 +12,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
 Authentication__Oidc__Authority="https://idp.invalid" \
 Authentication__Oidc__ClientId="smoke-test" \
-Zoom__Mode=Sandbox \
+Zoom__Mode=Sandbox Zoom__Sandbox__AllowOutsideDevelopment=true \
 Database__SqlitePath="$(pwd)/artifacts/smoke/portal.db" \
   dotnet "$OUT/ZoomPortal.dll" migrate >artifacts/smoke/migrate.log 2>&1 || { cat artifacts/smoke/migrate.log; exit 1; }
 
@@ -20,7 +20,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
 Authentication__Oidc__Authority="https://idp.invalid" \
 Authentication__Oidc__ClientId="smoke-test" \
-Zoom__Mode=Sandbox \
+Zoom__Mode=Sandbox Zoom__Sandbox__AllowOutsideDevelopment=true \
 Database__SqlitePath="$(pwd)/artifacts/smoke/portal.db" \
   dotnet "$OUT/ZoomPortal.dll" >artifacts/smoke/app.log 2>&1 &
 pid=$!

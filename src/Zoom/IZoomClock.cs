@@ -14,6 +14,12 @@ public interface IZoomClock
 
     /// <summary>Takes fresh samples from Zoom and updates <see cref="Current"/>.</summary>
     Task<ZoomClockEstimate> MeasureAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A re-measurement asked for by a join (after a signature error): however many callers ask, at most one
+    /// measurement runs at a time and at most one per <c>Zoom:Clock:MinRemeasureInterval</c>; the others share it.
+    /// </summary>
+    Task<ZoomClockEstimate> RemeasureAsync(CancellationToken cancellationToken) => MeasureAsync(cancellationToken);
 }
 
 /// <summary>Zoom's clock minus this server's clock, with how sure we are.</summary>

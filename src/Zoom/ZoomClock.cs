@@ -18,6 +18,9 @@ internal sealed class ZoomClock(
     private const int HistoryLength = 48;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _historyLock = new();
+    private readonly Lock _flightLock = new();
+    private Task<ZoomClockEstimate>? _inFlight;
+    private long _lastRemeasureTicks;
     private readonly Queue<ZoomClockEstimate> _history = new();
     private ZoomClockEstimate _current = ZoomClockEstimate.Unknown;
 
@@ -36,6 +39,48 @@ internal sealed class ZoomClock(
     }
 
     public DateTimeOffset ZoomNow() => time.GetUtcNow() + Current.Offset;
+
+    public Task<ZoomClockEstimate> RemeasureAsync(CancellationToken cancellationToken)
+    {
+        if (IsRecent())
+        {
+            return Task.FromResult(Current);
+        }
+
+        Task<ZoomClockEstimate> flight;
+        lock (_flightLock)
+        {
+            flight = _inFlight ??= MeasureSharedAsync();
+        }
+
+        // One caller giving up must not cancel the measurement the others wait for.
+        return flight.WaitAsync(cancellationToken);
+    }
+
+    private async Task<ZoomClockEstimate> MeasureSharedAsync()
+    {
+        // Yield first, so that _inFlight is set before a measurement that fails at once clears it.
+        await Task.Yield();
+        try
+        {
+            // Another caller's measurement may have finished while this one waited for the lock.
+            if (IsRecent())
+            {
+                return Current;
+            }
+
+            // Counted from the start, so that a Zoom that cannot be reached is not asked again and again either.
+            Volatile.Write(ref _lastRemeasureTicks, time.GetUtcNow().UtcTicks);
+            return await MeasureAsync(CancellationToken.None);
+        }
+        finally
+        {
+            lock (_flightLock)
+            {
+                _inFlight = null;
+            }
+        }
+    }
 
     public async Task<ZoomClockEstimate> MeasureAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +136,14 @@ internal sealed class ZoomClock(
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private bool IsRecent()
+    {
+        var now = time.GetUtcNow();
+        var interval = options.CurrentValue.Clock.MinRemeasureInterval;
+        return (Current.MeasuredAt is { } measuredAt && now - measuredAt < interval) ||
+            now.UtcTicks - Volatile.Read(ref _lastRemeasureTicks) < interval.Ticks;
+    }
 
     private async Task<ZoomClockSample?> TakeSampleAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
     {

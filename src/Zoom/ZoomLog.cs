@@ -26,4 +26,7 @@ internal static partial class ZoomLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zoom sandbox is running at {Address}: the portal is not connected to Zoom")]
     public static partial void SandboxStarted(this ILogger logger, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zoom:Mode is Sandbox in the {Environment} environment (Zoom:Sandbox:AllowOutsideDevelopment is true): hosts' ZAKs come from a simulator whose credentials are public. Never use this in production.")]
+    public static partial void SandboxOutsideDevelopment(this ILogger logger, string environment);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ZoomPortal.Zoom;
 
-internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
+internal sealed class ZoomOptionsValidator(IHostEnvironment environment) : IValidateOptions<ZoomOptions>
 {
     private static readonly TimeSpan MaxSkew = TimeSpan.FromHours(24);
 
@@ -13,6 +13,13 @@ internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
         ValidateClock(options.Clock, failures);
         if (options.Mode == ZoomMode.Sandbox)
         {
+            if (!environment.IsDevelopment() && !options.Sandbox.AllowOutsideDevelopment)
+            {
+                failures.Add(
+                    $"Zoom:Mode is Sandbox in the {environment.EnvironmentName} environment: the sandbox gives host keys (ZAK) to anyone who knows " +
+                    "its fixed credentials. Set Zoom:Mode to Live, or set Zoom:Sandbox:AllowOutsideDevelopment to true for a test deployment.");
+            }
+
             ValidateSandbox(options.Sandbox, failures);
         }
 
@@ -43,6 +50,7 @@ internal sealed class ZoomOptionsValidator : IValidateOptions<ZoomOptions>
     private static void ValidateClock(ZoomClockOptions clock, List<string> failures)
     {
         Range(clock.RefreshInterval, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1), "Zoom:Clock:RefreshInterval", failures);
+        Range(clock.MinRemeasureInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), "Zoom:Clock:MinRemeasureInterval", failures);
         Range(clock.SampleSpacing, TimeSpan.Zero, TimeSpan.FromSeconds(2), "Zoom:Clock:SampleSpacing", failures);
         if (clock.Samples is < 1 or > 20)
         {

@@ -46,11 +46,47 @@ public static class JoinAttemptCsv
     }
 
     /// <summary>
-    /// Text that came from browsers or the SDK: a leading = + - @ (or tab/CR) would make a spreadsheet run it as a
-    /// formula, so it gets a leading apostrophe. Numbers the portal formats itself are left alone (-3000 stays a number).
+    /// Text that came from browsers or the SDK, guarded so that no spreadsheet runs it as a formula in any locale: a
+    /// leading = + - @ (or tab/CR/LF, or their full-width forms, which CJK Excel also reads as formulas), possibly after
+    /// spaces or quotes, gets an apostrophe in front. So does any such start after a semicolon, tab or line break inside
+    /// the text, because a spreadsheet whose list separator is a semicolon or tab starts a new cell there, quotes or not.
+    /// Numbers the portal formats itself are left alone (-3000 stays a number).
     /// </summary>
-    public static string? Text(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    public static string? Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        var guarded = new System.Text.StringBuilder(value.Length + 2);
+        var cellStart = true;
+        foreach (var c in value)
+        {
+            if (cellStart && IsFormulaStart(c) && !(guarded.Length > 0 && IsCellBreak(c)))
+            {
+                guarded.Append('\'');
+                cellStart = false;
+            }
+            else if (cellStart && c is not (' ' or '\u00A0' or '"'))
+            {
+                cellStart = false;
+            }
+
+            guarded.Append(c);
+            if (IsCellBreak(c))
+            {
+                cellStart = true;
+            }
+        }
+
+        return guarded.ToString();
+    }
+
+    private static bool IsCellBreak(char c) => c is ';' or '\t' or '\r' or '\n';
+
+    private static bool IsFormulaStart(char c) =>
+        c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
 
     /// <summary>Quotes a cell that holds a comma, quote or line break, doubling its quotes.</summary>
     public static string Escape(string? value)

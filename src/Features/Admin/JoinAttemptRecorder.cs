@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZoomPortal.Data;
@@ -22,8 +23,22 @@ public sealed partial class JoinAttemptRecorder(
     IOptions<JoinOptions> options,
     TimeProvider time,
     ILogger<JoinAttemptRecorder> logger,
-    JoinTelemetry? telemetry = null)
+    JoinTelemetry? telemetry = null) : IDisposable
 {
+    /// <summary>Warning lines per join and minute: a page that floods reports cannot flood the log.</summary>
+    private const int LogLinesPerJoinAndMinute = 10;
+
+    /// <summary>Messages of codes the catalogue does not know are kept shorter: they are the browser's words only.</summary>
+    private const int MaxUnknownMessageLength = 100;
+
+    private readonly PartitionedRateLimiter<Guid> _logLines = PartitionedRateLimiter.Create<Guid, Guid>(joinId =>
+        RateLimitPartition.GetFixedWindowLimiter(joinId, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = LogLinesPerJoinAndMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
     /// <summary>Longest time-to-join kept: anything longer is not a join, it is a page left open.</summary>
     private static readonly TimeSpan MaxTimeToJoin = TimeSpan.FromHours(4);
 
@@ -49,7 +64,27 @@ public sealed partial class JoinAttemptRecorder(
 
         using var activity = telemetry?.ReportReceived(session, report.AttemptNumber);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var attempt = await FindOrAddAsync(db, session, report.AttemptNumber, cancellationToken);
+        var attempts = await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).ToListAsync(cancellationToken);
+        var attempt = attempts.Find(a => a.AttemptNumber == report.AttemptNumber);
+        var refusal = Refusal(attempts, attempt, report);
+        if (refusal is not null)
+        {
+            if (_logLines.AttemptAcquire(session.JoinId).IsAcquired)
+            {
+                LogReportRefused(logger, session.JoinId, report.AttemptNumber, refusal);
+            }
+
+            return JoinReportOutcome.Rejected;
+        }
+
+        var issued = attempt is not null;
+        if (attempt is null)
+        {
+            attempt = NewAttempt(session, report.AttemptNumber);
+            db.JoinAttempts.Add(attempt);
+            attempts.Add(attempt);
+        }
+
         Apply(attempt, report, userAgent);
         if (report.Succeeded)
         {
@@ -57,8 +92,11 @@ public sealed partial class JoinAttemptRecorder(
             attempt.ErrorCode = null;
             attempt.ErrorMessage = null;
             attempt.ErrorCategory = JoinErrorCategory.None;
-            attempt.TimeToJoinMs = (int)Math.Clamp(report.TimeToJoinMs ?? 0, 0, (long)MaxTimeToJoin.TotalMilliseconds);
-            await EndJoinAsync(db, session, attempt, JoinAttemptOutcome.Succeeded, cancellationToken);
+            // Never longer than the server has seen this join run (plus the SDK's load and init before the first signature).
+            var ran = time.GetUtcNow().UtcDateTime - attempts.Min(a => a.StartedAt) + options.Value.LoadTimeout + options.Value.InitTimeout;
+            var limit = (long)Math.Min(MaxTimeToJoin.TotalMilliseconds, Math.Max(0, ran.TotalMilliseconds));
+            attempt.TimeToJoinMs = (int)Math.Clamp(report.TimeToJoinMs ?? 0, 0, limit);
+            EndJoin(attempts, JoinAttemptOutcome.Succeeded);
             await db.SaveChangesAsync(cancellationToken);
             telemetry?.AttemptEnded(activity, attempt);
             LogJoined(logger, session.JoinId, session.SupportCode, report.AttemptNumber, attempt.TimeToJoinMs.Value);
@@ -67,19 +105,84 @@ public sealed partial class JoinAttemptRecorder(
 
         var code = report.ErrorCode ?? PortalErrorCodes.SdkTimeout;
         var error = JoinErrorCatalog.Classify(code, report.ErrorMessage);
-        var next = JoinRetryPolicy.Decide(error, report.AttemptNumber, waitedForHost, options.Value);
+        // A failure before any signature (the SDK did not load or init) ends the join: the page cannot go on without one.
+        var next = issued ? JoinRetryPolicy.Decide(error, report.AttemptNumber, waitedForHost, options.Value) : JoinNextStep.Stop;
         attempt.Outcome = JoinAttemptOutcome.Failed;
         attempt.ErrorCode = code;
         attempt.ErrorCategory = error.Category;
+        if (error.Category == JoinErrorCategory.Unknown && attempt.ErrorMessage is { Length: > MaxUnknownMessageLength } unknownMessage)
+        {
+            attempt.ErrorMessage = unknownMessage[..MaxUnknownMessageLength];
+        }
+
         if (next.Action == JoinNextAction.Stop)
         {
-            await EndJoinAsync(db, session, attempt, JoinAttemptOutcome.Failed, cancellationToken);
+            EndJoin(attempts, JoinAttemptOutcome.Failed);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         telemetry?.AttemptEnded(activity, attempt);
-        LogAttemptFailed(logger, session.JoinId, session.SupportCode, report.AttemptNumber, code, error.Category, next.Action);
+        if (_logLines.AttemptAcquire(session.JoinId).IsAcquired)
+        {
+            LogAttemptFailed(logger, session.JoinId, session.SupportCode, report.AttemptNumber, code, error.Category, next.Action);
+        }
+
         return new JoinReportOutcome(error, next);
+    }
+
+    /// <summary>
+    /// Whether the server may sign attempt <paramref name="attemptNumber"/> of this join: the join has not ended, every
+    /// earlier attempt was reported, the number is the next one, and the join stays within <c>Join:MaxAttempts</c>
+    /// plus the waits for the host the server allows.
+    /// </summary>
+    public async Task<bool> MayIssueAsync(JoinSession session, int attemptNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var attempts = await db.JoinAttempts.AsNoTracking().Where(a => a.JoinId == session.JoinId)
+            .Select(a => new { a.AttemptNumber, a.Outcome, a.JoinOutcome }).ToListAsync(cancellationToken);
+        if (attemptNumber > MaxAttemptsPerJoin(options.Value) || attempts.Exists(a => a.JoinOutcome is not null || a.Outcome == JoinAttemptOutcome.InProgress))
+        {
+            return false;
+        }
+
+        return attemptNumber == (attempts.Count == 0 ? 1 : attempts.Max(a => a.AttemptNumber) + 1);
+    }
+
+    /// <summary>Retries after errors plus the waits for the host that <c>Join:WaitForHostTimeout</c> allows.</summary>
+    public static int MaxAttemptsPerJoin(JoinOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var waits = options.WaitForHostInterval > TimeSpan.Zero
+            ? (int)Math.Ceiling(options.WaitForHostTimeout / options.WaitForHostInterval)
+            : 0;
+        return options.MaxAttempts + waits;
+    }
+
+    public void Dispose() => _logLines.Dispose();
+
+    /// <summary>
+    /// Why a report is not accepted, or null: the join's outcome is final; the attempt was already reported; or it is
+    /// an attempt the server did not sign, which is accepted only as a failure of the next attempt (the SDK failing to
+    /// load or init before it asked for a signature).
+    /// </summary>
+    private string? Refusal(List<JoinAttempt> attempts, JoinAttempt? attempt, JoinAttemptReport report)
+    {
+        if (attempts.Exists(a => a.JoinOutcome is not null))
+        {
+            return "the join has already ended";
+        }
+
+        if (attempt is not null)
+        {
+            return attempt.Outcome == JoinAttemptOutcome.InProgress ? null : "the attempt was already reported";
+        }
+
+        var expected = attempts.Count == 0 ? 1 : attempts.Max(a => a.AttemptNumber) + 1;
+        return report.Succeeded || report.AttemptNumber != expected || report.AttemptNumber > MaxAttemptsPerJoin(options.Value) ||
+            attempts.Exists(a => a.Outcome == JoinAttemptOutcome.InProgress)
+            ? "the server did not sign that attempt"
+            : null;
     }
 
     /// <summary>A signature was issued for an attempt: the attempt starts, with what it was signed with (never the token).</summary>
@@ -162,29 +265,29 @@ public sealed partial class JoinAttemptRecorder(
         var attempt = await db.JoinAttempts.FirstOrDefaultAsync(a => a.JoinId == session.JoinId && a.AttemptNumber == attemptNumber, cancellationToken);
         if (attempt is null)
         {
-            attempt = new JoinAttempt
-            {
-                JoinId = session.JoinId,
-                SupportCode = session.SupportCode,
-                AttemptNumber = attemptNumber,
-                StartedAt = time.GetUtcNow().UtcDateTime,
-                UserId = session.UserId,
-                MeetingId = session.MeetingId,
-                Role = session.Role.Value,
-                Outcome = JoinAttemptOutcome.InProgress,
-            };
+            attempt = NewAttempt(session, attemptNumber);
             db.JoinAttempts.Add(attempt);
         }
 
         return attempt;
     }
 
-    private static async Task EndJoinAsync(PortalDbContext db, JoinSession session, JoinAttempt current, JoinAttemptOutcome outcome, CancellationToken cancellationToken)
+    private JoinAttempt NewAttempt(JoinSession session, int attemptNumber) => new()
     {
-        var all = await db.JoinAttempts.Where(a => a.JoinId == session.JoinId).ToListAsync(cancellationToken);
-        all.ForEach(a => a.JoinOutcome = outcome);
-        current.JoinOutcome = outcome;
-    }
+        JoinId = session.JoinId,
+        SupportCode = session.SupportCode,
+        AttemptNumber = attemptNumber,
+        StartedAt = time.GetUtcNow().UtcDateTime,
+        UserId = session.UserId,
+        MeetingId = session.MeetingId,
+        Role = session.Role.Value,
+        Outcome = JoinAttemptOutcome.InProgress,
+    };
+
+    private static void EndJoin(List<JoinAttempt> attempts, JoinAttemptOutcome outcome) => attempts.ForEach(a => a.JoinOutcome = outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: report for attempt {AttemptNumber} refused: {Reason}")]
+    private static partial void LogReportRefused(ILogger logger, Guid joinId, int attemptNumber, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId} ({SupportCode}): attempt {AttemptNumber} failed with {ErrorCode} ({Category}); next: {Next}")]
     private static partial void LogAttemptFailed(ILogger logger, Guid joinId, string supportCode, int attemptNumber, int errorCode, JoinErrorCategory category, JoinNextAction next);

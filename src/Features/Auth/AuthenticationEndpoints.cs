@@ -58,7 +58,7 @@ internal static partial class AuthenticationEndpoints
         var userId = "dev-" + DevelopmentSignInForm.Slug(name);
         var email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         var groups = (form.Groups ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var principal = PortalPrincipalFactory.Create(userId, name, email, roles, groups, "development");
+        var principal = PortalPrincipalFactory.Create(userId, name, email, roles, groups, PortalPrincipalFactory.DevelopmentMethod);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         var logger = loggers.CreateLogger("ZoomPortal.Features.Auth");
         LogDevelopmentSignIn(logger, userId, role);

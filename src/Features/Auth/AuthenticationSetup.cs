@@ -16,6 +16,8 @@ internal static class AuthenticationSetup
         services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoleMappingOptions>().BindConfiguration(RoleMappingOptions.SectionName);
+        services.AddOptions<HostMappingOptions>().BindConfiguration(HostMappingOptions.SectionName);
+        services.AddSingleton<ZoomHostMapping>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Whether there is an OIDC handler at all is a start-up decision; its settings are validated above.
@@ -99,6 +101,9 @@ internal static class AuthenticationSetup
             options.Scope.Add(scope);
         }
 
+        // Many providers put groups (and email_verified) only in the userinfo response; arrays become one claim per value.
+        options.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
+        options.ClaimActions.MapUniqueJsonKey(PortalClaimTypes.EmailVerified, PortalClaimTypes.EmailVerified);
         options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
         options.TokenValidationParameters.RoleClaimType = oidc.RoleClaim;
         options.Events = new OpenIdConnectEvents
@@ -113,6 +118,8 @@ internal static class AuthenticationSetup
 
                 return Task.CompletedTask;
             },
+            // Anyone can POST garbage to /signin-oidc: a friendly page and a one-line warning, not a 500 with a stack trace.
+            OnRemoteFailure = SignInCallbackFailure.HandleAsync,
         };
     }
 }

@@ -6,6 +6,8 @@ namespace ZoomPortal.Features.Auth;
 internal static class PortalPrincipalFactory
 {
     public const string AuthenticationType = "ZoomPortal";
+    public const string OidcMethod = "oidc";
+    public const string DevelopmentMethod = "development";
 
     public static ClaimsPrincipal FromExternal(ClaimsPrincipal external, OidcOptions oidc, RoleMappingOptions roles)
     {
@@ -14,6 +16,8 @@ internal static class PortalPrincipalFactory
             ?? throw new InvalidOperationException("The identity provider returned no 'sub' claim.");
         var name = FirstNonEmpty(external, oidc.NameClaim, "name", "preferred_username", "email") ?? subject;
         var email = FirstNonEmpty(external, "email");
+        // A JSON true arrives as "true" (or "True" through some handlers); anything else is not verified.
+        var emailVerified = external.FindAll(PortalClaimTypes.EmailVerified).Any(c => bool.TryParse(c.Value, out var v) && v);
         var groups = external.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
         var portalRoles = new List<string> { PortalRoles.Attendee };
@@ -27,10 +31,10 @@ internal static class PortalPrincipalFactory
             portalRoles.Add(PortalRoles.Admin);
         }
 
-        return Create(subject, name, email, portalRoles, groups, "oidc");
+        return Create(subject, name, email, portalRoles, groups, OidcMethod, emailVerified);
     }
 
-    public static ClaimsPrincipal Create(string userId, string name, string? email, IEnumerable<string> roles, IEnumerable<string> groups, string method)
+    public static ClaimsPrincipal Create(string userId, string name, string? email, IEnumerable<string> roles, IEnumerable<string> groups, string method, bool emailVerified = false)
     {
         var claims = new List<Claim>
         {
@@ -41,6 +45,10 @@ internal static class PortalPrincipalFactory
         if (!string.IsNullOrWhiteSpace(email))
         {
             claims.Add(new Claim(PortalClaimTypes.Email, email));
+            if (emailVerified)
+            {
+                claims.Add(new Claim(PortalClaimTypes.EmailVerified, "true"));
+            }
         }
 
         claims.AddRange(roles.Distinct(StringComparer.Ordinal).Select(r => new Claim(PortalClaimTypes.Role, r)));

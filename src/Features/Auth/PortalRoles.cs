@@ -16,6 +16,7 @@ public static class PortalClaimTypes
     public const string UserId = "sub";
     public const string Name = "name";
     public const string Email = "email";
+    public const string EmailVerified = "email_verified";
     public const string Role = "role";
     public const string Group = "group";
     public const string SignInMethod = "amr_portal";

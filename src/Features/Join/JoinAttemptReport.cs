@@ -69,9 +69,36 @@ public sealed record JoinAttemptReport(
         return new JoinAttemptReport(attemptNumber, errorCode, message, sdkVersion, view, browserClockOffsetMs, timeToJoinMs);
     }
 
+    /// <summary>
+    /// Control and format characters (bidi overrides, zero-width) are removed and runs of white space become one space,
+    /// so a stored message reads the same in the admin pages and the CSV as it did in the browser's console.
+    /// </summary>
     private static string Trim(string message)
     {
-        var clean = new string([.. message.Where(c => !char.IsControl(c))]).Trim();
-        return clean.Length > MaxMessageLength ? clean[..MaxMessageLength] : clean;
+        var clean = new System.Text.StringBuilder(Math.Min(message.Length, MaxMessageLength * 2));
+        foreach (var c in message)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.Surrogate)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    clean.Append(' ');
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) && clean.Length > 0 && clean[^1] == ' ')
+            {
+                continue;
+            }
+
+            clean.Append(char.IsWhiteSpace(c) ? ' ' : c);
+        }
+
+        var text = clean.ToString().Trim();
+        return text.Length > MaxMessageLength ? text[..MaxMessageLength] : text;
     }
 }

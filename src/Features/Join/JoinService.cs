@@ -24,6 +24,7 @@ public sealed partial class JoinService(
     IDataProtectionProvider protection,
     ILogger<JoinService> logger)
 {
+    private static readonly SemaphoreSlim[] IssueStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly MeetingPasscodes _passcodes = new(protection);
 
     /// <summary>Begins a join; null when the meeting does not exist or the user may not see it (the page shows 404).</summary>
@@ -104,42 +105,59 @@ public sealed partial class JoinService(
             return JoinTicketResult.Refused(decision.IsAllowed ? SignatureRefusal.MeetingNotVisible : decision.Refusal);
         }
 
-        if (remeasureClock)
+        // One issuance per join at a time, so that concurrent calls cannot all pass the next-attempt check.
+        var stripe = IssueStripes[(session.JoinId.GetHashCode() & int.MaxValue) % IssueStripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        try
         {
-            await RemeasureAsync(session, cancellationToken);
-        }
-
-        var signature = signer.Sign(meeting.Id, session.Role);
-        // What the attendee typed wins: they are only asked after Zoom refused the catalog's copy (3004), e.g. because the
-        // host changed the passcode in Zoom since the last refresh.
-        var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? _passcodes.Unprotect(meeting.ProtectedPasscode) ?? string.Empty;
-        string? zak = null;
-        if (session.Role.IsHost)
-        {
-            zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
-            if (zak is null)
+            // The join's state machine: the next attempt only, within the join's budget, never after its end.
+            if (!await recorder.MayIssueAsync(session, attemptNumber, cancellationToken))
             {
-                return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                LogAttemptNotIssued(logger, session.JoinId, attemptNumber);
+                return JoinTicketResult.Failed("This join has used up its attempts. Start again from the meeting page.");
             }
-        }
 
-        await recorder.RecordSignedAsync(session, attemptNumber, signature, clock.Current.IsKnown, cancellationToken);
-        var ticket = new JoinTicket(
-            signature.Token,
-            meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            name,
-            user.Email() ?? string.Empty,
-            JoinIdentity.CustomerKey(session.UserId),
-            passcode,
-            zak,
-            session.Role.Value,
-            attemptNumber,
-            signature.IssuedAt,
-            signature.ExpiresAt,
-            (long)signature.ClockOffsetUsed.TotalMilliseconds,
-            (long)signature.ClockUncertainty.TotalMilliseconds);
-        LogIssued(logger, session.JoinId, attemptNumber, ticket);
-        return new JoinTicketResult(ticket, SignatureRefusal.None);
+            if (remeasureClock)
+            {
+                await RemeasureAsync(session, cancellationToken);
+            }
+
+            var signature = signer.Sign(meeting.Id, session.Role);
+            // What the attendee typed wins: they are only asked after Zoom refused the catalog's copy (3004), e.g. because the
+            // host changed the passcode in Zoom since the last refresh.
+            var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? _passcodes.Unprotect(meeting.ProtectedPasscode) ?? string.Empty;
+            string? zak = null;
+            if (session.Role.IsHost)
+            {
+                zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
+                if (zak is null)
+                {
+                    return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                }
+            }
+
+            await recorder.RecordSignedAsync(session, attemptNumber, signature, clock.Current.IsKnown, cancellationToken);
+            var ticket = new JoinTicket(
+                signature.Token,
+                meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                name,
+                user.Email() ?? string.Empty,
+                JoinIdentity.CustomerKey(session.UserId),
+                passcode,
+                zak,
+                session.Role.Value,
+                attemptNumber,
+                signature.IssuedAt,
+                signature.ExpiresAt,
+                (long)signature.ClockOffsetUsed.TotalMilliseconds,
+                (long)signature.ClockUncertainty.TotalMilliseconds);
+            LogIssued(logger, session.JoinId, attemptNumber, ticket);
+            return new JoinTicketResult(ticket, SignatureRefusal.None);
+        }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
     /// <summary>The signature policy for this user and meeting (null: not visible); the host rule is <see cref="MeetingAccess.IsHost"/>.</summary>
@@ -154,7 +172,7 @@ public sealed partial class JoinService(
     {
         try
         {
-            var estimate = await clock.MeasureAsync(cancellationToken);
+            var estimate = await clock.RemeasureAsync(cancellationToken);
             LogRemeasured(logger, session.JoinId, estimate.Offset, estimate.Uncertainty);
         }
         catch (Exception ex) when (ex is HttpRequestException or ZoomApiException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -180,6 +198,9 @@ public sealed partial class JoinService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Join {JoinId} ({SupportCode}) started for meeting {MeetingId} as {Kind} by user {UserId}; refusal: {Refusal}")]
     private static partial void LogJoinStarted(ILogger logger, Guid joinId, string supportCode, long meetingId, JoinKind kind, string userId, SignatureRefusal refusal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: no signature for attempt {AttemptNumber}: not the join's next attempt")]
+    private static partial void LogAttemptNotIssued(ILogger logger, Guid joinId, int attemptNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: signature refused for meeting {MeetingId}: {Refusal}")]
     private static partial void LogRefused(ILogger logger, Guid joinId, long meetingId, SignatureRefusal refusal);

@@ -48,6 +48,5 @@ public sealed class Meeting
     /// <summary>When a sync found the meeting gone from Zoom; removed meetings are hidden.</summary>
     public DateTime? RemovedUtc { get; set; }
 
-    public static string? NormalizeEmail(string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToUpperInvariant();
+    public static string? NormalizeEmail(string? email) => ZoomPortal.Features.Auth.ZoomHostMapping.Normalize(email);
 }

@@ -7,11 +7,14 @@ namespace ZoomPortal.Features.Meetings;
 /// The one place that decides who sees a meeting: every query for meetings shown to a user goes through
 /// <see cref="VisibleTo"/>, so pages cannot disagree about access.
 /// </summary>
-public sealed class MeetingAccess
+/// <param name="hosts">Who hosts as which Zoom user; the strict rule (verified e-mails only) when not given.</param>
+public sealed class MeetingAccess(ZoomHostMapping? hosts = null)
 {
+    private readonly ZoomHostMapping _hosts = hosts ?? ZoomHostMapping.Strict;
+
     /// <summary>
     /// Meetings the user may see: shared with all signed-in users, shared with one of the user's groups,
-    /// hosted by the user (same e-mail, any case), or any meeting for an admin. Removed meetings are hidden from all.
+    /// hosted by the user (by <see cref="ZoomHostMapping"/>), or any meeting for an admin. Removed meetings are hidden from all.
     /// </summary>
     public IQueryable<Meeting> VisibleTo(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
@@ -29,7 +32,7 @@ public sealed class MeetingAccess
         }
 
         var groups = user.Groups().ToList();
-        var email = Meeting.NormalizeEmail(user.Email());
+        var email = _hosts.ZoomEmailOf(user);
         return current.Where(m =>
             m.Visibility == MeetingVisibility.AllSignedIn ||
             (email != null && m.HostEmailNormalized == email) ||
@@ -40,26 +43,21 @@ public sealed class MeetingAccess
     public IQueryable<Meeting> HostedBy(IQueryable<Meeting> meetings, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(meetings);
-        var email = HostKey(user);
+        ArgumentNullException.ThrowIfNull(user);
+        var email = _hosts.ZoomEmailOf(user);
         return email is null
             ? meetings.Where(m => false)
             : meetings.Where(m => m.RemovedUtc == null && m.HostEmailNormalized == email);
     }
 
     /// <summary>
-    /// The one host-ownership rule: the user is the meeting's Zoom host (same e-mail, any case). Starting a meeting
-    /// (role 1 with a ZAK) and the /host page both go through it.
+    /// The one host-ownership rule, from <see cref="ZoomHostMapping"/>: the Host role and a trustworthy mapping to the
+    /// meeting's Zoom host. Starting a meeting (role 1 with a ZAK) and the /host page both go through it.
     /// </summary>
     public bool IsHost(string? hostEmail, ClaimsPrincipal user)
     {
-        var email = HostKey(user);
-        return email is not null && email == Meeting.NormalizeEmail(hostEmail);
-    }
-
-    private static string? HostKey(ClaimsPrincipal user)
-    {
         ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true ? Meeting.NormalizeEmail(user.Email()) : null;
+        return _hosts.IsHostOf(hostEmail, user);
     }
 
     /// <summary>The host and admins may change who sees a meeting.</summary>

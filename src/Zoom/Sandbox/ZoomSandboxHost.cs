@@ -10,6 +10,7 @@ internal sealed class ZoomSandboxHost(
     ZoomSandboxAccount account,
     IOptions<ZoomOptions> options,
     TimeProvider time,
+    IHostEnvironment environment,
     ILogger<ZoomSandboxHost> logger) : IHostedService, IZoomEndpoints, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -51,7 +52,16 @@ internal sealed class ZoomSandboxHost(
         return new ZoomEndpointAddresses(server.BaseUrl, server.OAuthUrl);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment())
+        {
+            // Allowed by Zoom:Sandbox:AllowOutsideDevelopment (the validator refuses it otherwise); say so loudly.
+            logger.SandboxOutsideDevelopment(environment.EnvironmentName);
+        }
+
+        return EnsureStartedAsync(cancellationToken);
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

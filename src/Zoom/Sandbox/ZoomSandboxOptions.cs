@@ -3,6 +3,12 @@ namespace ZoomPortal.Zoom.Sandbox;
 /// <summary>The in-process Zoom sandbox used when <c>Zoom:Mode</c> is Sandbox. Bound from <c>Zoom:Sandbox</c>.</summary>
 public sealed class ZoomSandboxOptions
 {
+    /// <summary>
+    /// Outside Development the sandbox runs only when this is true: it hands a ZAK to any local process that knows its
+    /// well-known credentials, so it must never be switched on in production by a stray <c>Zoom:Mode</c>.
+    /// </summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
     /// <summary>The sandbox's clock minus the server's (e.g. 00:07:00 or -00:03:00), to rehearse clock skew.</summary>
     public TimeSpan ClockSkew { get; set; }
 

@@ -22,6 +22,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
             ["Database:SqlitePath"] = Path.Combine(_folder, "portal.db"),
             // Zoom's cloud is out of reach here: every environment talks to the sandbox unless a test says otherwise.
             ["Zoom:Mode"] = "Sandbox",
+            ["Zoom:Sandbox:AllowOutsideDevelopment"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ZoomPortal.Tests.Infrastructure;
 using ZoomPortal.Zoom;
@@ -42,6 +43,39 @@ public sealed class ZoomSetupTests
 
         Assert.Contains(expected, Messages(error), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sandbox_mode_in_Production_stops_start_up_unless_explicitly_allowed()
+    {
+        await using var factory = new PortalAppFactory("Production", ProductionSandbox(allowed: false));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("Zoom:Sandbox:AllowOutsideDevelopment", Messages(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sandbox_mode_in_Production_explicitly_allowed_starts_with_a_warning()
+    {
+        await using var factory = new PortalAppFactory("Production", ProductionSandbox(allowed: true));
+        await using var logged = factory.WithWebHostBuilder(web => web.ConfigureServices(s => s.AddFakeLogging()));
+
+        var logs = logged.Services.GetFakeLogCollector();
+
+        Assert.Equal(ZoomMode.Sandbox, logged.Services.GetRequiredService<IOptions<ZoomOptions>>().Value.Mode);
+        var warning = Assert.Single(logs.GetSnapshot(), r => r.Message.Contains("AllowOutsideDevelopment", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("Production", warning.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> ProductionSandbox(bool allowed) => new()
+    {
+        ["Authentication:Oidc:Authority"] = "https://login.example.com/",
+        ["Authentication:Oidc:ClientId"] = "zoomportal",
+        ["Database:MigrateAtStartup"] = "true",
+        ["Zoom:Mode"] = "Sandbox",
+        ["Zoom:Sandbox:AllowOutsideDevelopment"] = allowed ? "true" : "false",
+    };
 
     [Fact]
     public async Task Live_mode_uses_the_real_client_over_HTTP()

@@ -35,6 +35,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private const string AuthorizePath = "/connect/authorize";
     private const string TokenPath = "/connect/token";
     private const string EndSessionPath = "/connect/endsession";
+    private const string UserInfoPath = "/connect/userinfo";
 
     private readonly ConcurrentDictionary<string, TestUser> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Uri> _portals = new(StringComparer.Ordinal);
@@ -42,6 +43,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private Uri? _authority;
     private int _authorizations;
     private int _endSessions;
+    private int _userInfos;
 
     private TestIdentityProvider()
     {
@@ -55,15 +57,24 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Signed in when the browser names no user of its own.</summary>
     public TestUser DefaultUser { get; set; } = TestUser.Host;
 
+    /// <summary>
+    /// When set (e.g. <c>groups</c>), the user's roles leave the tokens and come only from the userinfo endpoint under this
+    /// name: a single string for one role, an array for several, as providers do.
+    /// </summary>
+    public string? UserInfoOnlyRolesClaim { get; init; }
+
+    /// <summary>How many userinfo requests the provider answered.</summary>
+    public int UserInfoCount => Volatile.Read(ref _userInfos);
+
     /// <summary>How many authorization requests reached the provider and signed someone in.</summary>
     public int AuthorizationCount => Volatile.Read(ref _authorizations);
 
     /// <summary>How many sign-outs reached the end-session endpoint.</summary>
     public int EndSessionCount => Volatile.Read(ref _endSessions);
 
-    public static async Task<TestIdentityProvider> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<TestIdentityProvider> StartAsync(string? userInfoOnlyRolesClaim = null, CancellationToken cancellationToken = default)
     {
-        var provider = new TestIdentityProvider();
+        var provider = new TestIdentityProvider { UserInfoOnlyRolesClaim = userInfoOnlyRolesClaim };
         await provider.RunAsync(cancellationToken);
         return provider;
     }
@@ -117,7 +128,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         {
             options.SetAuthorizationEndpointUris(AuthorizePath)
                 .SetTokenEndpointUris(TokenPath)
-                .SetEndSessionEndpointUris(EndSessionPath);
+                .SetEndSessionEndpointUris(EndSessionPath)
+                .SetUserInfoEndpointUris(UserInfoPath);
             options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
             options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email);
             options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -144,6 +156,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             options.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough()
+                .EnableUserInfoEndpointPassthrough()
                 // Plain http on loopback only; the portal sets RequireHttpsMetadata=false to match.
                 .DisableTransportSecurityRequirement();
         });
@@ -151,6 +164,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         var app = builder.Build();
         app.MapMethods(AuthorizePath, [HttpMethods.Get, HttpMethods.Post], Authorize);
         app.MapMethods(EndSessionPath, [HttpMethods.Get, HttpMethods.Post], EndSession);
+        app.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync);
         await app.StartAsync(cancellationToken);
         _app = app;
 
@@ -172,13 +186,33 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         identity.SetClaim(Claims.Subject, user.Subject)
             .SetClaim(Claims.Name, user.Name)
             .SetClaim(Claims.Email, user.Email)
-            .SetClaims(RolesClaim, [.. user.Roles]);
+            .SetClaims(RolesClaim, UserInfoOnlyRolesClaim is null ? [.. user.Roles] : []);
         identity.SetScopes(request.GetScopes());
-        // The portal reads name, e-mail and roles from the id_token (it does not call a userinfo endpoint).
+        // The portal reads name, e-mail and roles from the id_token; with UserInfoOnlyRolesClaim the roles come from userinfo.
         identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
 
         Interlocked.Increment(ref _authorizations);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private async Task<IResult> UserInfoAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var subject = result.Principal?.GetClaim(Claims.Subject);
+        if (subject is null)
+        {
+            return Results.Challenge(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var user = _users.TryGetValue(subject, out var chosen) ? chosen : DefaultUser;
+        var answer = new Dictionary<string, object> { [Claims.Subject] = subject };
+        if (UserInfoOnlyRolesClaim is not null && user.Roles.Count > 0)
+        {
+            answer[UserInfoOnlyRolesClaim] = user.Roles.Count == 1 ? user.Roles[0] : user.Roles.ToArray();
+        }
+
+        Interlocked.Increment(ref _userInfos);
+        return Results.Json(answer);
     }
 
     private IResult EndSession()

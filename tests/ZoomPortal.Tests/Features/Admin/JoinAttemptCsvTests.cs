@@ -73,12 +73,45 @@ public sealed class JoinAttemptCsvTests
         Assert.Contains(",p:dev-bob,", lines[2], StringComparison.Ordinal);
     }
 
-    /// <summary>A small RFC 4180 reader, enough to count cells.</summary>
-    internal static List<string> SplitCells(string line)
+    [Theory]
+    [InlineData("x;=cmd|' /C calc'!A0")]
+    [InlineData("x\t=cmd|' /C calc'!A0")]
+    [InlineData("x, -2+3")]
+    [InlineData(" =1+1")]
+    [InlineData("\uFF1DSUM(A1)")]
+    [InlineData("\uFF20SUM(A1)")]
+    public void No_cell_reads_as_a_formula_whatever_the_spreadsheet_splits_on(string message)
+    {
+        var attempt = AttemptData.Failed(3000, message: message);
+        attempt.Browser = message;
+
+        var row = JoinAttemptCsv.Row(attempt, id => id).TrimEnd('\r', '\n');
+
+        // Excel and LibreOffice split on the locale's list separator: a comma, a semicolon or a tab.
+        foreach (var separator in new[] { ',', ';', '\t' })
+        {
+            foreach (var cell in SplitCells(row, separator))
+            {
+                var start = cell.TrimStart(' ', '\u00A0');
+                Assert.False(start.Length > 0 && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".Contains(start[0], StringComparison.Ordinal) && !IsNumber(start),
+                    $"Split on '{separator}', the cell <{cell}> starts like a formula.");
+            }
+        }
+    }
+
+    private static bool IsNumber(string cell) =>
+        double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// A reader that splits as a spreadsheet does: on <paramref name="separator"/> and on line breaks, with a quote special only
+    /// at the start of a cell (so a comma-quoted cell does not protect a semicolon inside it from a semicolon locale).
+    /// </summary>
+    internal static List<string> SplitCells(string line, char separator = ',')
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();
         var quoted = false;
+        var atStart = true;
         for (var i = 0; i < line.Length; i++)
         {
             var c = line[i];
@@ -98,18 +131,21 @@ public sealed class JoinAttemptCsvTests
                     cell.Append(c);
                 }
             }
-            else if (c == '"')
+            else if (c == '"' && atStart)
             {
                 quoted = true;
+                atStart = false;
             }
-            else if (c == ',')
+            else if (c == separator || c is '\r' or '\n')
             {
                 cells.Add(cell.ToString());
                 cell.Clear();
+                atStart = true;
             }
             else
             {
                 cell.Append(c);
+                atStart = false;
             }
         }
 

@@ -77,7 +77,9 @@ internal sealed class JoinHarness : IAsyncDisposable
 
     public static ClaimsPrincipal Attendee => User("user-ada", "ada@example.com");
 
-    public static ClaimsPrincipal Host => User("user-hana", "hana@example.com", "Hana Host");
+    /// <summary>The meeting's host: the Host role and an e-mail her provider verified (the host-mapping rule).</summary>
+    public static ClaimsPrincipal Host => PortalPrincipalFactory.Create(
+        "user-hana", "Hana Host", "hana@example.com", [PortalRoles.Attendee, PortalRoles.Host], [], PortalPrincipalFactory.OidcMethod, emailVerified: true);
 
     public async ValueTask DisposeAsync()
     {

@@ -89,6 +89,7 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         Assert.Equal(JoinStep.Retrying, page.Instance.Step);
         Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
 
+        Assert.NotNull(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 2, true)));
         var joined = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 2, null, null, "6.2.0", "Component", 4200));
         Assert.Equal("InMeeting", joined.Action);
         page.WaitForAssertion(() => Assert.Equal(JoinStep.InMeeting, page.Instance.Step));

@@ -50,6 +50,7 @@ public sealed class JoinServiceTests
         var session = await harness.Service.StartJoinAsync(JoinHarness.Attendee, JoinHarness.MeetingId, JoinKind.Join, null, CancellationToken.None);
 
         var first = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
+        await ReportFailureAsync(harness, session!, 1, 3712);
         var second = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 2, false, "Ada", null, CancellationToken.None)).Ticket!;
 
         Assert.NotEqual(first.Signature, second.Signature);
@@ -69,6 +70,7 @@ public sealed class JoinServiceTests
 
         var first = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
         Assert.Equal(0, harness.Clock.Measurements);
+        await ReportFailureAsync(harness, session!, 1, 3712);
         var retry = (await harness.Service.IssueSignatureAsync(JoinHarness.Attendee, session!, 2, true, "Ada", null, CancellationToken.None)).Ticket!;
 
         Assert.Equal(1, harness.Clock.Measurements);
@@ -106,6 +108,7 @@ public sealed class JoinServiceTests
         var fromCatalog = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 1, false, "Ada", null, CancellationToken.None)).Ticket!;
         Assert.Equal(JoinHarness.Passcode, fromCatalog.Passcode);
         // After a 3004 the page asks; what the attendee types replaces the catalog's (stale) copy.
+        await ReportFailureAsync(withPasscode, session, 1, 3004);
         var retyped = (await withPasscode.Service.IssueSignatureAsync(JoinHarness.Attendee, session, 2, false, "Ada", " n3wcode ", CancellationToken.None)).Ticket!;
         Assert.Equal("n3wcode", retyped.Passcode);
 
@@ -128,5 +131,13 @@ public sealed class JoinServiceTests
 
         Assert.Equal((session.JoinId, session.SupportCode), (resumed!.JoinId, resumed.SupportCode));
         Assert.NotEqual(session.JoinId, stolen!.JoinId);
+    }
+
+    /// <summary>The page reports each failed attempt before it asks for the next signature (the join's state machine).</summary>
+    private static async Task ReportFailureAsync(JoinHarness harness, JoinSession session, int attemptNumber, int code)
+    {
+        var outcome = await harness.Recorder.RecordReportAsync(JoinHarness.Attendee, session, JoinAttemptReport.TryCreate(attemptNumber, code, null, null, null, null)!,
+            null, TimeSpan.Zero, CancellationToken.None);
+        Assert.NotEqual(JoinNextAction.Stop, outcome.Next.Action);
     }
 }

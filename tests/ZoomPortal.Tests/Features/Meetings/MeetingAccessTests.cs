@@ -43,10 +43,21 @@ public sealed class MeetingAccessTests : IAsyncLifetime
     [Fact]
     public async Task The_host_sees_their_restricted_meeting_matched_by_email_in_any_case()
     {
-        var host = User("hana@EXAMPLE.com");
+        var host = User("hana@EXAMPLE.com", roles: [PortalRoles.Attendee, PortalRoles.Host], emailVerified: true);
 
         Assert.Equal(["Hana's 1:1", "Town hall"], await VisibleTopicsAsync(host));
         Assert.True(_access.CanManage("Hana@Example.com", host));
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Attendee, true)]
+    [InlineData(PortalRoles.Host, false)]
+    public async Task The_hosts_e_mail_without_the_Host_role_or_a_verified_mapping_shows_no_restricted_meeting(string role, bool emailVerified)
+    {
+        var impostor = User("HANA@example.com", roles: [PortalRoles.Attendee, role], emailVerified: emailVerified);
+
+        Assert.Equal(["Town hall"], await VisibleTopicsAsync(impostor));
+        Assert.False(_access.CanManage("hana@example.com", impostor));
     }
 
     [Fact]
@@ -85,6 +96,6 @@ public sealed class MeetingAccessTests : IAsyncLifetime
         return topics.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static ClaimsPrincipal User(string email, string[]? groups = null, string[]? roles = null) =>
-        PortalPrincipalFactory.Create("user-" + email, email, email, roles ?? [PortalRoles.Attendee], groups ?? [], "test");
+    private static ClaimsPrincipal User(string email, string[]? groups = null, string[]? roles = null, bool emailVerified = false) =>
+        PortalPrincipalFactory.Create("user-" + email, email, email, roles ?? [PortalRoles.Attendee], groups ?? [], PortalPrincipalFactory.OidcMethod, emailVerified);
 }

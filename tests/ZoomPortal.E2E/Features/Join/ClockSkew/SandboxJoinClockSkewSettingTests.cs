@@ -6,6 +6,8 @@ namespace ZoomPortal.E2E.Features.Join.ClockSkew;
 /// <summary>Zoom:Sandbox:JoinClockSkew, the setting the rejection scenario needs, is checked at start-up like ClockSkew.</summary>
 public sealed class SandboxJoinClockSkewSettingTests
 {
+    private static readonly Microsoft.Extensions.Hosting.Internal.HostingEnvironment Development = new() { EnvironmentName = "Development" };
+
     [Theory]
     [InlineData("1.00:00:01")]
     [InlineData("-1.00:00:01")]
@@ -14,7 +16,7 @@ public sealed class SandboxJoinClockSkewSettingTests
         var options = new ZoomOptions { Mode = ZoomMode.Sandbox };
         options.Sandbox.JoinClockSkew = TimeSpan.Parse(value, CultureInfo.InvariantCulture);
 
-        var result = new ZoomOptionsValidator().Validate(null, options);
+        var result = new ZoomOptionsValidator(Development).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("Zoom:Sandbox:JoinClockSkew must be between -1.00:00:00 and 1.00:00:00.", result.Failures ?? []);
@@ -26,6 +28,6 @@ public sealed class SandboxJoinClockSkewSettingTests
         var options = new ZoomOptions { Mode = ZoomMode.Sandbox };
         options.Sandbox.JoinClockSkew = TimeSpan.FromMinutes(-30);
 
-        Assert.True(new ZoomOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new ZoomOptionsValidator(Development).Validate(null, options).Succeeded);
     }
 }

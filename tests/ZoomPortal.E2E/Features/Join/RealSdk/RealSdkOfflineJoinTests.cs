@@ -26,9 +26,17 @@ public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPorta
         const string Name = "Olive Offline";
         var supportCode = string.Empty;
         SdkTraffic? traffic = null;
+        var cspViolations = new System.Collections.Concurrent.ConcurrentQueue<string>();
         await browser.RunAsync(portal.BaseUrl, async page =>
         {
             traffic = SdkTraffic.Record(page);
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    cspViolations.Enqueue(message.Text);
+                }
+            };
             await JoinPageFlow.OpenAsAttendeeAsync(page, Name, meeting.Id);
 
             var clock = Stopwatch.StartNew();
@@ -60,6 +68,9 @@ public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPorta
             // The page asks for a signature only after init succeeded.
             Assert.NotNull(a.SignatureIssuedAt);
         });
+
+        // The join page's Content Security Policy lets the real SDK load, init and try Zoom without a single violation.
+        Assert.True(cspViolations.IsEmpty, string.Join('\n', cspViolations));
 
         // Self-hosted: the SDK's scripts came from the portal, and nothing elsewhere answered although the SDK tried Zoom.
         Assert.Contains(traffic!.LoopbackAnswered, r => r.StartsWith("200 ", StringComparison.Ordinal) && r.EndsWith($"/zoom-sdk/{SdkVersion}/zoom-meeting-embedded-ES5.min.js", StringComparison.Ordinal));

@@ -87,7 +87,7 @@ public sealed class MeetingSdkOptionsTests
     [InlineData("Production", "sandbox")]
     public void Defaults_credentials_to_the_sandbox_ones_in_Sandbox_mode(string environment, string? mode)
     {
-        var options = Resolve(environment, Settings(("Zoom:Mode", mode)));
+        var options = Resolve(environment, Settings(("Zoom:Mode", mode), ("Zoom:Sandbox:AllowOutsideDevelopment", "true")));
 
         Assert.Equal(SandboxSdkCredentials.ClientId, options.ClientId);
         Assert.Equal(SandboxSdkCredentials.ClientSecret, options.ClientSecret);
