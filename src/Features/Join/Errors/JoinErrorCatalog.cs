@@ -40,6 +40,9 @@ public static class JoinErrorCatalog
                 $"Zoom answered with code {code}, which the portal does not know.");
     }
 
+    /// <summary>Zoom said the signature had expired on its clock (3705, or its text under a generic code).</summary>
+    public static bool IsExpiredSignature(int code, string? message) => Classify(code, message).Name == "SIGNATURE_EXPIRED";
+
     private static IEnumerable<JoinErrorInfo> Build()
     {
         const string Retry = "Please try again in a moment.";
