@@ -192,9 +192,10 @@ public sealed class JoinDiagnosisTests
     [Fact]
     public void Gives_the_generic_failure_with_the_sdk_message()
     {
-        var failed = AttemptData.Failed(1, message: "Fail to join the meeting.");
+        // Zoom's own words under the generic code (a bare "Fail to join the meeting." is the network, see the catalog).
+        var failed = AttemptData.Failed(1, message: "The meeting is locked by the host.");
 
-        Assert.Contains("The SDK said: “Fail to join the meeting.”", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
+        Assert.Contains("The SDK said: “The meeting is locked by the host.”", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
     }
 
     [Fact]
