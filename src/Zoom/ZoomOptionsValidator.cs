@@ -73,6 +73,11 @@ internal sealed class ZoomOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add("Zoom:Sandbox:PageSize must be between 1 and 300.");
         }
 
+        if (sandbox.ConnectionErrors is < 0 or > 1000)
+        {
+            failures.Add("Zoom:Sandbox:ConnectionErrors must be between 0 and 1000.");
+        }
+
         for (var i = 0; i < sandbox.Faults.Count; i++)
         {
             var fault = sandbox.Faults[i];

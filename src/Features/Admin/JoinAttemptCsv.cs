@@ -11,7 +11,7 @@ public static class JoinAttemptCsv
         "Id", "JoinId", "SupportCode", "AttemptNumber", "StartedAt", "FinishedAt", "UserId", "MeetingId", "Role",
         "Outcome", "ErrorCode", "ErrorCategory", "ErrorMessage", "JoinOutcome", "SdkVersion", "SdkView", "Browser",
         "OperatingSystem", "ZoomClockOffsetMs", "ZoomClockUncertaintyMs", "BrowserClockOffsetMs", "SignatureIssuedAt",
-        "SignatureExpiresAt", "TimeToJoinMs",
+        "SignatureExpiresAt", "SignatureWindow", "TimeToJoinMs",
     ];
 
     /// <summary>Streams the rows; <paramref name="userId"/> maps each user id (identity or a pseudonym).</summary>
@@ -40,7 +40,7 @@ public static class JoinAttemptCsv
             Number(a.ErrorCode), a.ErrorCategory.ToString(), Text(a.ErrorMessage), a.JoinOutcome?.ToString(),
             Text(a.SdkVersion), Text(a.SdkView), Text(a.Browser), Text(a.OperatingSystem), Number(a.ZoomClockOffsetMs),
             Number(a.ZoomClockUncertaintyMs), Number(a.BrowserClockOffsetMs), Time(a.SignatureIssuedAt),
-            Time(a.SignatureExpiresAt), Number(a.TimeToJoinMs),
+            Time(a.SignatureExpiresAt), a.SignatureWindow?.ToString(), Number(a.TimeToJoinMs),
         ];
         return string.Join(',', cells.Select(Escape)) + "\r\n";
     }

@@ -192,7 +192,8 @@ public sealed partial class JoinAttemptRecorder(
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(signature);
         using var activity = telemetry?.SignatureIssued(session, attemptNumber, signature, clockMeasured);
-        var now = time.GetUtcNow().UtcDateTime;
+        // The window is relative to the server's clock when it signed: keep that instant as the attempt's start.
+        var now = signature.SignedAt.UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         db.SignatureIssuances.Add(new SignatureIssuanceRecord
         {
@@ -208,6 +209,7 @@ public sealed partial class JoinAttemptRecorder(
         attempt.StartedAt = now;
         attempt.SignatureIssuedAt = signature.IssuedAt.UtcDateTime;
         attempt.SignatureExpiresAt = signature.ExpiresAt.UtcDateTime;
+        attempt.SignatureWindow = signature.Window;
         attempt.ZoomClockOffsetMs = clockMeasured ? (long)signature.ClockOffsetUsed.TotalMilliseconds : null;
         attempt.ZoomClockUncertaintyMs = clockMeasured ? (long)signature.ClockUncertainty.TotalMilliseconds : null;
         await db.SaveChangesAsync(cancellationToken);
@@ -243,6 +245,26 @@ public sealed partial class JoinAttemptRecorder(
 
         attempts.ForEach(a => a.JoinOutcome = JoinAttemptOutcome.Abandoned);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// How Zoom rejected the join's earlier signatures, for the next signature's window: each rejected attempt's window
+    /// relative to the server's clock when it was signed, and whether Zoom called it expired (3705) or invalid (3712).
+    /// </summary>
+    public async Task<IReadOnlyList<SignatureRejection>> RejectionsAsync(JoinSession session, int beforeAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var rejected = await db.JoinAttempts.AsNoTracking()
+            .Where(a => a.JoinId == session.JoinId && a.AttemptNumber < beforeAttempt && a.ErrorCategory == JoinErrorCategory.Signature &&
+                        a.SignatureIssuedAt != null && a.SignatureExpiresAt != null)
+            .OrderBy(a => a.AttemptNumber)
+            .Select(a => new { a.StartedAt, a.SignatureIssuedAt, a.SignatureExpiresAt, a.ErrorCode, a.ErrorMessage })
+            .ToListAsync(cancellationToken);
+        return [.. rejected.Select(a => new SignatureRejection(
+            a.SignatureIssuedAt!.Value - a.StartedAt,
+            a.SignatureExpiresAt!.Value - a.StartedAt,
+            JoinErrorCatalog.IsExpiredSignature(a.ErrorCode ?? 0, a.ErrorMessage)))];
     }
 
     private static bool IsOwner(ClaimsPrincipal user, JoinSession session) =>

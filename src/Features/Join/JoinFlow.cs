@@ -1,4 +1,5 @@
 using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.Features.Join;
 
@@ -36,6 +37,9 @@ public sealed class JoinFlow
     public string? Problem { get; private set; }
 
     public int FirstAttempt { get; }
+
+    /// <summary>Where the latest signature's window lay; the page says so when it was widened.</summary>
+    public SignatureWindowKind Window { get; private set; } = SignatureWindowKind.Measured;
 
     /// <summary>The module runs this join (from the click until it stops or is in the meeting).</summary>
     public bool IsRunning { get; private set; }
@@ -80,6 +84,7 @@ public sealed class JoinFlow
         ArgumentNullException.ThrowIfNull(result);
         if (result.Ticket is not null)
         {
+            Window = result.Ticket.Window;
             return;
         }
 

@@ -162,11 +162,8 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         try
         {
             var result = await Join.IssueSignatureAsync(_user, _session!, attemptNumber, remeasureClock, _form.DisplayName, _form.Passcode, CancellationToken.None);
-            if (result.Ticket is null)
-            {
-                _flow!.SignatureIssued(result);
-                await InvokeAsync(StateHasChanged);
-            }
+            _flow!.SignatureIssued(result);
+            await InvokeAsync(StateHasChanged);
 
             return result.Ticket;
         }

@@ -157,6 +157,9 @@ async function joinComponentView(join, sdk) {
     await withTimeout(client.init({
       zoomAppRoot: join.root, assetPath: join.loader.assetPathOf(options.sdk),
       language: 'en-US', patchJsMedia: true, leaveOnPageUnload: true,
+      // Zoom's own "Fail to join the meeting [Retry] [OK]" dialog would cover the portal's status, mark the page
+      // aria-hidden and re-send the rejected signature on Retry; 6.2.0 reads this switch (customize, default true).
+      customize: { isShowJoiningErrorDialog: false },
     }), options.initTimeoutMs, 'Zoom init');
   } catch (error) {
     await report(join, options.firstAttempt, normalizeError(error));
@@ -215,8 +218,12 @@ async function joinClientView(join, sdk) {
     return;
   }
   try {
-    await withTimeout(new Promise((resolve, reject) => sdk.init({ leaveUrl: options.leaveUrl, success: resolve, error: reject })),
-      options.initTimeoutMs, 'Zoom init');
+    await withTimeout(new Promise((resolve, reject) => sdk.init({
+      leaveUrl: options.leaveUrl, success: resolve, error: reject,
+      // The portal shows failures and decides retries (a fresh page, a fresh signature): no joining error dialog from
+      // Zoom, and no preview screen on which the portal's join timeout would run (its pre-join checks stand in).
+      isShowJoiningErrorDialog: false, disablePreview: true,
+    })), options.initTimeoutMs, 'Zoom init');
     progress(join, 'Joining');
     markJoinCall(join);
     // The Client View ignores a second join on the same page, so there is exactly one here; a retry reloads the page.

@@ -23,6 +23,14 @@ public sealed class JoinOptions
     [Range(typeof(TimeSpan), "00:00:10", "04:00:00", ErrorMessage = "Join:WaitForHostTimeout must be between 00:00:10 and 04:00:00.")]
     public TimeSpan WaitForHostTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The widest signature window (exp − iat) the portal signs when Zoom keeps rejecting its signatures for the clock.
+    /// 48 h (Zoom's maximum) lets any disagreement within ±24 h between Zoom's web servers and the clock the portal
+    /// measures get in within 3 attempts; a shorter cap keeps signatures shorter-lived and tolerates less.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:30:00", "2.00:00:00", ErrorMessage = "Join:MaxSignatureWindow must be between 00:30:00 and 2.00:00:00 (Zoom accepts exp - iat of 1800 s to 48 h).")]
+    public TimeSpan MaxSignatureWindow { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>First back-off delay after a network error; it doubles on each further attempt (10 s, 20 s, 40 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:NetworkBackOff must be between 00:00:01 and 00:05:00.")]
     public TimeSpan NetworkBackOff { get; set; } = TimeSpan.FromSeconds(10);

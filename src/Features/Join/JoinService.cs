@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Auth;
+using Microsoft.Extensions.Options;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
@@ -20,6 +21,7 @@ public sealed partial class JoinService(
     MeetingSignatureSigner signer,
     IZoomClock clock,
     JoinAttemptRecorder recorder,
+    IOptions<JoinOptions> options,
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     ILogger<JoinService> logger)
@@ -122,7 +124,12 @@ public sealed partial class JoinService(
                 await RemeasureAsync(session, cancellationToken);
             }
 
-            var signature = signer.Sign(meeting.Id, session.Role);
+            // Zoom's earlier answers to this join place the window (SignatureWindowSchedule); the cap holds from attempt 1.
+            var history = new SignatureHistory(
+                attemptNumber == 1 ? [] : await recorder.RejectionsAsync(session, attemptNumber, cancellationToken),
+                LastAttempt: attemptNumber >= options.Value.MaxAttempts,
+                options.Value.MaxSignatureWindow);
+            var signature = signer.Sign(meeting.Id, session.Role, history);
             // What the attendee typed wins: they are only asked after Zoom refused the catalog's copy (3004), e.g. because the
             // host changed the passcode in Zoom since the last refresh.
             var passcode = JoinIdentity.NormalizePasscode(typedPasscode) ?? _passcodes.Unprotect(meeting.ProtectedPasscode) ?? string.Empty;
@@ -150,7 +157,8 @@ public sealed partial class JoinService(
                 signature.IssuedAt,
                 signature.ExpiresAt,
                 (long)signature.ClockOffsetUsed.TotalMilliseconds,
-                (long)signature.ClockUncertainty.TotalMilliseconds);
+                (long)signature.ClockUncertainty.TotalMilliseconds,
+                signature.Window);
             LogIssued(logger, session.JoinId, attemptNumber, ticket);
             return new JoinTicketResult(ticket, SignatureRefusal.None);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.Features.Join;
 
@@ -20,9 +21,10 @@ public sealed record JoinTicket(
     [property: JsonPropertyName("issuedAt")] DateTimeOffset IssuedAt,
     [property: JsonPropertyName("expiresAt")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("zoomClockOffsetMs")] long ZoomClockOffsetMs,
-    [property: JsonPropertyName("zoomClockUncertaintyMs")] long ZoomClockUncertaintyMs)
+    [property: JsonPropertyName("zoomClockUncertaintyMs")] long ZoomClockUncertaintyMs,
+    [property: JsonPropertyName("window")] SignatureWindowKind Window = SignatureWindowKind.Measured)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"JoinTicket {{ MeetingNumber = {MeetingNumber}, Role = {Role}, AttemptNumber = {AttemptNumber}, CustomerKey = {CustomerKey}, HasPasscode = {Passcode.Length > 0}, HasZak = {Zak is not null}, IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, ZoomClockOffsetMs = {ZoomClockOffsetMs} ± {ZoomClockUncertaintyMs} }}");
+        $"JoinTicket {{ MeetingNumber = {MeetingNumber}, Role = {Role}, AttemptNumber = {AttemptNumber}, CustomerKey = {CustomerKey}, HasPasscode = {Passcode.Length > 0}, HasZak = {Zak is not null}, IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, ZoomClockOffsetMs = {ZoomClockOffsetMs} ± {ZoomClockUncertaintyMs}, Window = {Window} }}");
 }

@@ -19,6 +19,13 @@ public sealed class ZoomSandboxOptions
     /// </summary>
     public TimeSpan JoinClockSkew { get; set; }
 
+    /// <summary>
+    /// How many joins that Zoom's web service accepted then fail to reach the meeting servers, as behind a firewall or
+    /// proxy that blocks them: the stand-in fails as the SDK does (Component View: code 200 "connection error"; Client
+    /// View: no callback, so the portal's join timeout). 0 to 1000.
+    /// </summary>
+    public int ConnectionErrors { get; set; }
+
     /// <summary>Loopback port of the sandbox's HTTP listener; 0 takes any free port.</summary>
     public int Port { get; set; }
 

@@ -29,6 +29,7 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private long _skewTicks;
     private long _joinSkewTicks;
+    private int _connectionErrors;
     private int _tokensIssued;
 
     private ZoomSandboxServer(WebApplication app, ZoomSandboxOptions options, ZoomSandboxAccount account, TimeProvider time)
@@ -38,6 +39,7 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
         _time = time;
         _skewTicks = options.ClockSkew.Ticks;
         _joinSkewTicks = options.JoinClockSkew.Ticks;
+        _connectionErrors = options.ConnectionErrors;
         Account = account;
         foreach (var fault in options.Faults)
         {
@@ -69,6 +71,31 @@ internal sealed class ZoomSandboxServer : IAsyncDisposable
     {
         get => TimeSpan.FromTicks(Interlocked.Read(ref _joinSkewTicks));
         set => Interlocked.Exchange(ref _joinSkewTicks, value.Ticks);
+    }
+
+    /// <summary>How many more accepted joins fail to reach the meeting servers; may be changed while it runs.</summary>
+    public int ConnectionErrors
+    {
+        get => Volatile.Read(ref _connectionErrors);
+        set => Volatile.Write(ref _connectionErrors, value);
+    }
+
+    /// <summary>Uses up one of <see cref="ConnectionErrors"/>: true when this accepted join is to fail to connect.</summary>
+    public bool TakeConnectionError()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _connectionErrors);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _connectionErrors, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
     }
 
     /// <summary>The clock the web join checks signatures against: <see cref="Now"/> plus <see cref="JoinClockSkew"/>.</summary>

@@ -254,6 +254,10 @@ namespace ZoomPortal.src.Data.Migrations.Postgres
                     b.Property<DateTime?>("SignatureIssuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SignatureWindow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 

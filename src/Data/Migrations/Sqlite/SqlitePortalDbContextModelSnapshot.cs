@@ -239,6 +239,10 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
                     b.Property<DateTime?>("SignatureIssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatureWindow")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 

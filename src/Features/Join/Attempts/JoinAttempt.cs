@@ -1,4 +1,5 @@
 using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.Features.Join.Attempts;
 
@@ -65,6 +66,9 @@ public sealed class JoinAttempt
     public DateTime? SignatureIssuedAt { get; set; }
 
     public DateTime? SignatureExpiresAt { get; set; }
+
+    /// <summary>Where the signature's window lay: around the measured clock, or widened after Zoom's rejections.</summary>
+    public SignatureWindowKind? SignatureWindow { get; set; }
 
     /// <summary>From clicking Join to the SDK's success (ms), on success.</summary>
     public int? TimeToJoinMs { get; set; }

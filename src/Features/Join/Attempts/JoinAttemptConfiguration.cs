@@ -19,6 +19,7 @@ internal sealed class JoinAttemptConfiguration : IEntityTypeConfiguration<JoinAt
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.JoinOutcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.ErrorCategory).HasConversion<string>().HasMaxLength(24);
+        builder.Property(a => a.SignatureWindow).HasConversion<string>().HasMaxLength(16);
 
         // The admin log pages newest first by Id (keyset) and filters by these columns.
         builder.HasIndex(a => a.JoinId);

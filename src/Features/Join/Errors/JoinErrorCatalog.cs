@@ -19,6 +19,15 @@ public static class JoinErrorCatalog
     /// </summary>
     public static JoinErrorInfo Classify(int code, string? message)
     {
+        // After Zoom's web service accepted the join, the Component View reports unreachable meeting servers as its
+        // generic 200 with "connection error"; the Client View's "Fail to join the meeting." without any text from Zoom
+        // (the module reads Zoom's text first) means Zoom's web service never answered. Both are the network.
+        if ((code == 200 && string.Equals(message?.Trim(), "connection error", StringComparison.OrdinalIgnoreCase)) ||
+            (code == 1 && string.Equals(message?.Trim(), "Fail to join the meeting.", StringComparison.Ordinal)))
+        {
+            return Known[-3000] with { Code = code };
+        }
+
         if (code is 1 or 200 && message is not null)
         {
             if (message.Contains("signature has expired", StringComparison.OrdinalIgnoreCase))
@@ -39,6 +48,9 @@ public static class JoinErrorCatalog
                 "Zoom couldn't join you to the meeting and didn't say why in a way we recognise.",
                 $"Zoom answered with code {code}, which the portal does not know.");
     }
+
+    /// <summary>Zoom said the signature had expired on its clock (3705, or its text under a generic code).</summary>
+    public static bool IsExpiredSignature(int code, string? message) => Classify(code, message).Name == "SIGNATURE_EXPIRED";
 
     private static IEnumerable<JoinErrorInfo> Build()
     {
@@ -149,7 +161,8 @@ public static class JoinErrorCatalog
 
         // Network.
         yield return new(-3000, "CONNECTION_ERROR", JoinErrorCategory.Network, JoinErrorHandling.BackOff,
-            "We couldn't reach Zoom. Check your internet connection; we'll keep trying.", "The SDK could not reach Zoom (-3000, connection error).");
+            "We couldn't connect to Zoom's meeting servers. We'll try again.",
+            "The SDK could not connect to Zoom (connection error: -3000 before Zoom's web service answered, 200 after it accepted the join): a firewall or proxy between the user and Zoom, or no network.");
         yield return new(403, "SERVICE_OFFLINE", JoinErrorCategory.Network, JoinErrorHandling.BackOff,
             "Zoom's service is unavailable right now. We'll keep trying.", "Zoom's web service was offline (403).");
         yield return new(3621, "NO_RESPONSE", JoinErrorCategory.Network, JoinErrorHandling.BackOff,

@@ -37,14 +37,4 @@ public sealed class ZoomSdkAssets
 
     /// <summary>The loader's <c>config</c> argument.</summary>
     public ZoomSdkClientConfig ClientConfig { get; }
-
-    /// <summary>
-    /// The URL of a file of the real SDK's <c>dist</c>, e.g. <c>css/x.css</c>: the same rule as the loader's
-    /// <c>assetUrl(config, file)</c>, so the page and the loader never disagree (self-hosted or Zoom's CDN).
-    /// </summary>
-    public string AssetUrl(string file)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(file);
-        return $"{AssetBase}/{file.TrimStart('/')}";
-    }
 }

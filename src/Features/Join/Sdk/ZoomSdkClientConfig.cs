@@ -9,9 +9,9 @@ namespace ZoomPortal.Features.Join.Sdk;
 /// </summary>
 /// <param name="StandIn">True: the sandbox's stand-in SDK; false: the real Meeting SDK.</param>
 /// <param name="AssetBase">
-/// The real SDK's folder, e.g. <c>/zoom-sdk/6.2.0</c> or <c>https://source.zoom.us/6.2.0</c>. Every asset URL is
-/// <c>AssetBase + '/' + file</c> (<see cref="ZoomSdkAssets.AssetUrl"/>, the loader's <c>assetUrl</c>); the Component View's
-/// <c>init({ assetPath })</c> is that URL for <c>lib/av</c>, made absolute against the page (the loader's <c>assetPathOf</c>).
+/// The real SDK's folder, e.g. <c>/zoom-sdk/6.2.0</c> or <c>https://source.zoom.us/6.2.0</c>. The loader holds the one
+/// asset-path rule: every asset URL is its <c>assetUrl(config, file)</c> = <c>AssetBase + '/' + file</c>, and the Component
+/// View's <c>init({ assetPath })</c> is <c>assetPathOf(config)</c>, that URL for <c>lib/av</c> made absolute against the page.
 /// </param>
 /// <param name="SandboxEndpoint">Where the stand-in checks joins (<c>/zoom-sandbox/web/join</c>); null unless in Sandbox mode.</param>
 public sealed record ZoomSdkClientConfig(

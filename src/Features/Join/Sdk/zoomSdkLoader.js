@@ -1,7 +1,7 @@
 // Loads the Zoom Meeting SDK for Web (or, in Sandbox mode, the portal's stand-in) into the page, once.
 // Served at /zoom-sdk/loader.js (ZoomSdkAssets.LoaderUrl). `config` comes from the server (ZoomSdkAssets.ClientConfig):
 //   { standIn: boolean, assetBase: '/zoom-sdk/6.2.0' | 'https://source.zoom.us/6.2.0', sandboxEndpoint: '/zoom-sandbox/web/join' | null }
-// Every SDK file is assetUrl(config, file) = assetBase + '/' + file (ZoomSdkAssets.AssetUrl is the same rule on the server).
+// Every SDK file is assetUrl(config, file) = assetBase + '/' + file: the one asset-path rule (the join page uses it too).
 // Component View init: client.init({ zoomAppRoot, assetPath: assetPathOf(config), language: 'en-US', ... }): the
 // assetUrl of 'lib/av' made absolute against the page (the wasm and media workers; already absolute on Zoom's CDN).
 // The real SDK only comes as classic scripts that define globals (React, ReactDOM, ZoomMtgEmbedded, ZoomMtg...):

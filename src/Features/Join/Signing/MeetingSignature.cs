@@ -10,6 +10,8 @@ namespace ZoomPortal.Features.Join.Signing;
 /// <param name="ExpiresAt">The <c>exp</c> and <c>tokenExp</c> claims.</param>
 /// <param name="ClockOffsetUsed">Zoom's clock minus this server's, as estimated when signing.</param>
 /// <param name="ClockUncertainty">How far that estimate may be off; <c>iat</c> was backdated by it too.</param>
+/// <param name="Window">Why the window lies where it does (around the measurement, or widened after rejections).</param>
+/// <param name="SignedAt">This server's clock when it signed: the window's reference point.</param>
 public sealed record MeetingSignature(
     string Token,
     long MeetingNumber,
@@ -17,9 +19,11 @@ public sealed record MeetingSignature(
     DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt,
     TimeSpan ClockOffsetUsed,
-    TimeSpan ClockUncertainty)
+    TimeSpan ClockUncertainty,
+    SignatureWindowKind Window,
+    DateTimeOffset SignedAt)
 {
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"MeetingSignature {{ MeetingNumber = {MeetingNumber}, Role = {Role}, IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, ClockOffsetUsed = {ClockOffsetUsed}, ClockUncertainty = {ClockUncertainty} }}");
+        $"MeetingSignature {{ MeetingNumber = {MeetingNumber}, Role = {Role}, IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, ClockOffsetUsed = {ClockOffsetUsed}, ClockUncertainty = {ClockUncertainty}, Window = {Window} }}");
 }

@@ -8,7 +8,8 @@ namespace ZoomPortal.Features.Join.Signing;
 
 /// <summary>
 /// Signs Meeting SDK JWTs (HS256) as Zoom's Web SDK 5.0+ expects them: <c>appKey, mn, role, iat, exp, tokenExp</c>,
-/// with <c>iat</c> on Zoom's clock and backdated by the margin plus the clock estimate's uncertainty.
+/// with <c>iat</c> on Zoom's clock and backdated by the margin plus the clock estimate's uncertainty, or, after Zoom
+/// rejected earlier signatures of the join, in the window <see cref="SignatureWindowSchedule"/> plans.
 /// Sign a fresh one for every join attempt.
 /// </summary>
 public sealed partial class MeetingSignatureSigner
@@ -22,7 +23,6 @@ public sealed partial class MeetingSignatureSigner
     private readonly IZoomClock _clock;
     private readonly ILogger<MeetingSignatureSigner> _logger;
     private readonly SigningCredentials _credentials;
-    private readonly long _lifetimeSeconds;
 
     public MeetingSignatureSigner(IOptions<MeetingSdkOptions> options, IZoomClock clock, ILogger<MeetingSignatureSigner> logger)
     {
@@ -36,13 +36,13 @@ public sealed partial class MeetingSignatureSigner
         }
 
         _credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_options.ClientSecret)), SecurityAlgorithms.HmacSha256);
-        _lifetimeSeconds = (long)Math.Floor(_options.SignatureLifetime.TotalSeconds);
     }
 
     /// <summary>Signs a signature for one join attempt.</summary>
     /// <param name="meetingNumber">The meeting number, 1 to <see cref="MaxMeetingNumber"/>.</param>
     /// <param name="role">Participant, or host to start the meeting (the host also needs a ZAK).</param>
-    public MeetingSignature Sign(long meetingNumber, ZoomRole role)
+    /// <param name="history">How Zoom rejected this join's earlier signatures; null or empty signs around the measured clock.</param>
+    public MeetingSignature Sign(long meetingNumber, ZoomRole role, SignatureHistory? history = null)
     {
         if (meetingNumber is < 1 or > MaxMeetingNumber)
         {
@@ -51,9 +51,17 @@ public sealed partial class MeetingSignatureSigner
 
         var estimate = _clock.Current;
         var uncertainty = estimate.Uncertainty < TimeSpan.Zero ? TimeSpan.Zero : estimate.Uncertainty;
-        var issuedAt = _clock.ZoomNow() - (_options.IatMargin + uncertainty);
-        var iat = issuedAt.ToUnixTimeSeconds();
-        var exp = iat + _lifetimeSeconds;
+        var zoomNow = _clock.ZoomNow();
+        var serverNow = zoomNow - estimate.Offset;
+        var window = SignatureWindowSchedule.Plan(
+            estimate.Offset,
+            _options.IatMargin + uncertainty,
+            _options.SignatureLifetime,
+            history?.MaxWindow ?? SignatureWindowSchedule.ZoomMaximum,
+            history?.Rejections ?? [],
+            history?.LastAttempt ?? false);
+        var iat = (serverNow + window.Start).ToUnixTimeSeconds();
+        var exp = iat + (long)Math.Floor(window.Length.TotalSeconds);
 
         // Numbers must stay JSON numbers (Zoom rejects a string iat); mn is a string, as the 6.x SDK passes meetingNumber.
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
@@ -83,12 +91,14 @@ public sealed partial class MeetingSignatureSigner
             DateTimeOffset.FromUnixTimeSeconds(iat),
             DateTimeOffset.FromUnixTimeSeconds(exp),
             estimate.Offset,
-            uncertainty);
-        LogSigned(_logger, meetingNumber, role, signature.IssuedAt, signature.ExpiresAt, estimate.Offset, uncertainty, estimate.IsKnown);
+            uncertainty,
+            window.Kind,
+            serverNow);
+        LogSigned(_logger, meetingNumber, role, signature.IssuedAt, signature.ExpiresAt, window.Kind, estimate.Offset, uncertainty, estimate.IsKnown);
         return signature;
     }
 
     [LoggerMessage(Level = LogLevel.Debug,
-        Message = "Signed a Meeting SDK signature for meeting {MeetingNumber} as role {Role}: iat {IssuedAt:O}, exp {ExpiresAt:O}, Zoom clock offset {Offset} ± {Uncertainty} (measured: {ClockMeasured})")]
-    private static partial void LogSigned(ILogger logger, long meetingNumber, ZoomRole role, DateTimeOffset issuedAt, DateTimeOffset expiresAt, TimeSpan offset, TimeSpan uncertainty, bool clockMeasured);
+        Message = "Signed a Meeting SDK signature for meeting {MeetingNumber} as role {Role}: iat {IssuedAt:O}, exp {ExpiresAt:O} ({Window} window), Zoom clock offset {Offset} ± {Uncertainty} (measured: {ClockMeasured})")]
+    private static partial void LogSigned(ILogger logger, long meetingNumber, ZoomRole role, DateTimeOffset issuedAt, DateTimeOffset expiresAt, SignatureWindowKind window, TimeSpan offset, TimeSpan uncertainty, bool clockMeasured);
 }

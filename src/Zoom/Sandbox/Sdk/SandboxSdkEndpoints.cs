@@ -87,7 +87,13 @@ internal static class SandboxSdkEndpoints
         }
 
         var server = await host.EnsureStartedAsync(cancellationToken);
-        return Results.Json(rules.Check(request, server.JoinNow), SandboxSdkJson.Default.SandboxWebJoinAnswer);
+        var answer = rules.Check(request, server.JoinNow);
+        if (answer.Status && server.TakeConnectionError())
+        {
+            answer = new SandboxWebJoinAnswer { Status = true, Result = answer.Result, ConnectionError = true };
+        }
+
+        return Results.Json(answer, SandboxSdkJson.Default.SandboxWebJoinAnswer);
     }
 
     /// <summary>What is wrong with the request's fields (the limits the real SDK checks in the browser), or null.</summary>

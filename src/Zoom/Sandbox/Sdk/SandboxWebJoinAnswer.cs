@@ -14,6 +14,12 @@ internal sealed class SandboxWebJoinAnswer
 
     public SandboxMeetingInfo? Result { get; init; }
 
+    /// <summary>
+    /// Zoom accepted the join, but the stand-in is to fail as the SDK does when Zoom's meeting servers cannot be reached
+    /// (a firewall or proxy in the way): <c>Zoom:Sandbox:ConnectionErrors</c>.
+    /// </summary>
+    public bool ConnectionError { get; init; }
+
     public static SandboxWebJoinAnswer Fail(int code, string message) => new() { ErrorCode = code, ErrorMessage = message };
 }
 

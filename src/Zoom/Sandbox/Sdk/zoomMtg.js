@@ -59,6 +59,13 @@ export function createZoomMtg(endpoint) {
             return;
         }
 
+        if (answer.connectionError) {
+            // Zoom accepted the join but its meeting servers cannot be reached (Zoom:Sandbox:ConnectionErrors): the real
+            // Client View then shows "Joining Meeting Timeout or Browser restriction" and calls neither callback.
+            console.log('Joining Meeting Timeout or Browser restriction');
+            return;
+        }
+
         self = participant(SELF_USER_ID, String(args.userName), answer.result.role === 1, args.customerKey);
         meeting = startMeeting({
             container: root,

@@ -59,6 +59,9 @@ function createClient(endpoint) {
             throw failure(mapped.errorCode, mapped.errorMessage);
         }
 
+        // Zoom accepted the join but its meeting servers cannot be reached (Zoom:Sandbox:ConnectionErrors):
+        // the real Component View rejects with its generic code and this reason.
+        if (answer.connectionError) throw failure(FAIL, 'connection error');
         if (!root) throw failure(-3000, 'connection error');
         self = participant(SELF_USER_ID, String(options.userName), answer.result.role === 1, options.customerKey);
         meeting = startMeeting({

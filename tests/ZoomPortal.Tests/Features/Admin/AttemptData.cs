@@ -40,9 +40,9 @@ internal static class AttemptData
     }
 
     public static JoinAttempt Succeeded(Guid joinId, int attemptNumber, DateTime startedAt, long meetingId = 81234567890, string userId = "dev-ann",
-        string supportCode = "ZP-7K3M9Q")
+        string supportCode = "ZP-7K3M9Q", long? zoomOffsetMs = null)
     {
-        var attempt = Failed(0, joinId, attemptNumber, startedAt, meetingId: meetingId, userId: userId, joinOutcome: JoinAttemptOutcome.Succeeded, supportCode: supportCode);
+        var attempt = Failed(0, joinId, attemptNumber, startedAt, meetingId: meetingId, userId: userId, joinOutcome: JoinAttemptOutcome.Succeeded, supportCode: supportCode, zoomOffsetMs: zoomOffsetMs);
         attempt.Outcome = JoinAttemptOutcome.Succeeded;
         attempt.ErrorCode = null;
         attempt.ErrorCategory = JoinErrorCategory.None;

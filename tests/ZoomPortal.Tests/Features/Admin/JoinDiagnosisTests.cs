@@ -1,60 +1,104 @@
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Join.Attempts;
+using ZoomPortal.Features.Join.Signing;
 
 namespace ZoomPortal.Tests.Features.Admin;
 
 public sealed class JoinDiagnosisTests
 {
     [Fact]
-    public void Says_the_server_was_ahead_when_zoom_found_the_signature_not_yet_valid_and_that_the_retry_succeeded()
-    {
-        var join = Guid.NewGuid();
-        var failed = AttemptData.Failed(3712, join, zoomOffsetMs: -432_000, joinOutcome: JoinAttemptOutcome.Succeeded);
-        var success = AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(5));
-
-        var text = JoinDiagnosis.Describe(failed, [failed, success]);
-
-        Assert.Equal("Zoom rejected the signature as not yet valid (3712): this server's clock was 7 min 12 s ahead of Zoom's. The portal corrected it and attempt 2 succeeded.", text);
-    }
-
-    [Fact]
-    public void Uses_the_offset_measured_after_the_failure_when_the_estimate_used_for_signing_was_stale()
+    public void Server_ahead_by_the_remeasured_offset_says_so_and_that_the_retry_on_it_succeeded()
     {
         var join = Guid.NewGuid();
         // Signed believing the clocks agreed; Zoom's clock had moved 7 minutes behind since the last measurement.
         var failed = AttemptData.Failed(3712, join, zoomOffsetMs: 60, joinOutcome: JoinAttemptOutcome.Succeeded);
-        var success = AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(5));
-        success.ZoomClockOffsetMs = -420_000;
+        var success = Signed(AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(5)), -420_000, SignatureWindowKind.Measured, -7.5, 112.5);
 
         var text = JoinDiagnosis.Describe(failed, [failed, success]);
 
-        Assert.StartsWith("Zoom rejected the signature as not yet valid (3712): this server's clock was 7 min ahead of Zoom's.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Zoom rejected the signature as not yet valid on its clock (3712): this server's clock was 7 min ahead of Zoom's.", text, StringComparison.Ordinal);
         Assert.Contains("estimate when it signed (60 ms) was out of date", text, StringComparison.Ordinal);
-        Assert.EndsWith("attempt 2 succeeded.", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("likelier cause", text, StringComparison.Ordinal);
+        Assert.EndsWith("Signed on the new measurement, attempt 2 succeeded.", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Says_the_server_was_behind_when_the_signature_had_already_expired_on_zooms_clock()
+    public void Server_behind_by_the_remeasured_offset_says_so_for_an_expired_signature()
     {
-        var failed = AttemptData.Failed(3705, zoomOffsetMs: 3 * 3_600_000 + 60_000);
+        var join = Guid.NewGuid();
+        var failed = AttemptData.Failed(3705, join, zoomOffsetMs: 0);
+        var retry = Signed(AttemptData.Failed(3705, join, 2, failed.StartedAt.AddSeconds(15)), 3 * 3_600_000 + 60_000, SignatureWindowKind.Measured, 180.5, 300.5);
 
-        var text = JoinDiagnosis.Describe(failed, [failed]);
+        var text = JoinDiagnosis.Describe(failed, [failed, retry]);
 
-        Assert.StartsWith("Zoom rejected the signature: it had already expired on Zoom's clock (3705): this server's clock was 3 h 1 min behind Zoom's.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Zoom said the signature had expired on its clock (3705): this server's clock was 3 h 1 min behind Zoom's.", text, StringComparison.Ordinal);
         Assert.Contains("The join did not succeed.", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Points_at_key_secret_or_meeting_number_when_the_clocks_agreed()
+    public void Zoom_web_behind_its_api_clock_is_named_with_the_bounds_the_widened_window_proved()
     {
-        var failed = AttemptData.Failed(3712, zoomOffsetMs: 800);
+        var join = Guid.NewGuid();
+        var failed = AttemptData.Failed(3712, join, zoomOffsetMs: 200, joinOutcome: JoinAttemptOutcome.Succeeded);
+        var success = Signed(AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(15)), 300, SignatureWindowKind.WidenedEarlier, -235, 5);
+
+        var text = JoinDiagnosis.Describe(failed, [failed, success]);
+
+        Assert.Equal("Zoom rejected the signature as not yet valid on its clock (3712) although the signature was already corrected for this server's difference " +
+            "from the clock Zoom's API shows (the clocks agreed within 200 ms; re-measured after Zoom's answer: the clocks agreed within 300 ms). The portal widened " +
+            "the signature's time window (iat earlier) and attempt 2 got in, so Zoom's web servers were at least 30 s and at most 3 h 55 min behind its API clock.", text);
+    }
+
+    [Fact]
+    public void Zoom_web_ahead_of_its_api_clock_is_named_for_an_expired_signature_the_widened_window_fixed()
+    {
+        var join = Guid.NewGuid();
+        var failed = AttemptData.Failed(3705, join, zoomOffsetMs: 0, joinOutcome: JoinAttemptOutcome.Succeeded);
+        var success = Signed(AttemptData.Succeeded(join, 2, failed.StartedAt.AddSeconds(15)), 0, SignatureWindowKind.WidenedLater, 115, 355);
+
+        var text = JoinDiagnosis.Describe(failed, [failed, success]);
+
+        Assert.Contains("attempt 2 got in, so Zoom's web servers were at least 1 h 59 min and at most 5 h 55 min ahead of its API clock.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("key", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Expired_with_the_clocks_agreeing_is_a_clock_never_the_key()
+    {
+        var failed = AttemptData.Failed(3705, zoomOffsetMs: 800);
 
         var text = JoinDiagnosis.Describe(failed, [failed]);
 
-        Assert.Contains("agreed with Zoom's", text, StringComparison.Ordinal);
-        Assert.Contains("wrong SDK key or secret, meeting number or role is the likelier cause", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("ahead of", text, StringComparison.Ordinal);
+        Assert.Contains("already past the signature's exp", text, StringComparison.Ordinal);
+        Assert.Contains("never a wrong SDK key or secret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("likely cause", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_skew_the_signature_had_already_corrected_is_not_blamed()
+    {
+        var failed = AttemptData.Failed(3712, zoomOffsetMs: -432_000);
+
+        var text = JoinDiagnosis.Describe(failed, [failed]);
+
+        Assert.Contains("already corrected", text, StringComparison.Ordinal);
+        Assert.Contains("Zoom 7 min 12 s behind", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ahead of Zoom's", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("key", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Names_the_key_or_secret_only_when_a_window_reaching_a_day_back_also_failed()
+    {
+        var join = Guid.NewGuid();
+        var first = AttemptData.Failed(3712, join, zoomOffsetMs: 0);
+        var second = Signed(AttemptData.Failed(3712, join, 2, first.StartedAt.AddSeconds(15)), 0, SignatureWindowKind.WidenedEarlier, -235, 5);
+        var third = Signed(AttemptData.Failed(3712, join, 3, first.StartedAt.AddSeconds(30)), 0, SignatureWindowKind.WidenedEarlier, -2875, 5);
+
+        Assert.DoesNotContain("key", JoinDiagnosis.Describe(first, [first, second]), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("widest window tried reached 3 h 55 min before it", JoinDiagnosis.Describe(first, [first, second]), StringComparison.Ordinal);
+        var text = JoinDiagnosis.Describe(first, [first, second, third]);
+        Assert.Contains("refused even a signature valid from 47 h 55 min before that clock", text, StringComparison.Ordinal);
+        Assert.Contains("wrong SDK key or secret (Zoom:MeetingSdk:ClientId/ClientSecret), meeting number or role is the likely cause", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +107,25 @@ public sealed class JoinDiagnosisTests
         var failed = AttemptData.Failed(3712);
 
         Assert.Contains("had not been measured", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_success_says_when_its_window_was_widened()
+    {
+        var success = Signed(AttemptData.Succeeded(Guid.NewGuid(), 2, AttemptData.Start), 0, SignatureWindowKind.WidenedEarlier, -235, 5);
+
+        Assert.Equal("Joined on attempt 2 with a widened signature window (iat earlier, after Zoom found the last one not yet valid), 3 s after clicking Join.",
+            JoinDiagnosis.Describe(success, [success]));
+    }
+
+    /// <summary>The attempt as signed: its offset and window (minutes from its start).</summary>
+    private static JoinAttempt Signed(JoinAttempt attempt, long offsetMs, SignatureWindowKind kind, double startMinutes, double endMinutes)
+    {
+        attempt.ZoomClockOffsetMs = offsetMs;
+        attempt.SignatureWindow = kind;
+        attempt.SignatureIssuedAt = attempt.StartedAt.AddMinutes(startMinutes);
+        attempt.SignatureExpiresAt = attempt.StartedAt.AddMinutes(endMinutes);
+        return attempt;
     }
 
     [Fact]
@@ -129,9 +192,10 @@ public sealed class JoinDiagnosisTests
     [Fact]
     public void Gives_the_generic_failure_with_the_sdk_message()
     {
-        var failed = AttemptData.Failed(1, message: "Fail to join the meeting.");
+        // Zoom's own words under the generic code (a bare "Fail to join the meeting." is the network, see the catalog).
+        var failed = AttemptData.Failed(1, message: "The meeting is locked by the host.");
 
-        Assert.Contains("The SDK said: “Fail to join the meeting.”", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
+        Assert.Contains("The SDK said: “The meeting is locked by the host.”", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,8 +203,7 @@ public sealed class JoinDiagnosisTests
     {
         var failed = AttemptData.Failed(1, message: "The signature has expired.", zoomOffsetMs: 600_000);
 
-        Assert.StartsWith("Zoom rejected the signature: it had already expired on Zoom's clock (1): this server's clock was 10 min behind Zoom's.",
-            JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
+        Assert.StartsWith("Zoom said the signature had expired on its clock (1)", JoinDiagnosis.Describe(failed, [failed]), StringComparison.Ordinal);
     }
 
     [Fact]

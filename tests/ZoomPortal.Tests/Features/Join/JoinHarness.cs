@@ -32,7 +32,7 @@ internal sealed class JoinHarness : IAsyncDisposable
         var sdk = Options.Create(new MeetingSdkOptions { ClientId = SandboxSdkCredentials.ClientId, ClientSecret = SandboxSdkCredentials.ClientSecret });
         Signer = new MeetingSignatureSigner(sdk, Clock, new FakeLogger<MeetingSignatureSigner>(Logs));
         Recorder = new JoinAttemptRecorder(database, Options.Create(options), Time, new FakeLogger<JoinAttemptRecorder>(Logs));
-        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, Recorder, _services.GetRequiredService<IServiceScopeFactory>(),
+        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, Recorder, Options.Create(options), _services.GetRequiredService<IServiceScopeFactory>(),
             protection, new FakeLogger<JoinService>(Logs));
     }
 

@@ -6,6 +6,7 @@ using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Tests.Infrastructure;
 
 namespace ZoomPortal.Tests.Features.Join;
@@ -15,7 +16,7 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
     private const string ChromeOnLinux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
     [Fact]
-    public void Retry_shows_the_time_difference_message_countdown_and_support_code()
+    public void Retry_says_zoom_disagreed_and_shows_the_countdown_and_support_code()
     {
         var progress = Render<JoinProgress>(p => p
             .Add(x => x.Step, JoinStep.Retrying)
@@ -24,7 +25,8 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
             .Add(x => x.SupportCode, "ZP-ABC234"));
 
         var status = progress.Find("[aria-live=polite]");
-        Assert.Contains("we fixed the time difference", status.TextContent, StringComparison.Ordinal);
+        Assert.Contains("its clock disagreed with ours", status.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("fixed", status.TextContent, StringComparison.Ordinal);
         Assert.Equal("8", progress.Find(".join-countdown").TextContent);
         Assert.Contains("Support code ZP-ABC234", status.TextContent, StringComparison.Ordinal);
         Assert.Equal("step", progress.Find("li.current").GetAttribute("aria-current"));
@@ -42,6 +44,20 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         var alert = progress.Find("[role=alert]");
         Assert.Contains("stopped trying", alert.TextContent, StringComparison.Ordinal);
         Assert.Contains("ZP-ABC234", alert.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("wider time window", alert.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_widened_window_is_said_in_true_words_while_joining_and_when_stopping()
+    {
+        var progress = Render<JoinProgress>(p => p
+            .Add(x => x.Step, JoinStep.Joining)
+            .Add(x => x.Window, SignatureWindowKind.WidenedEarlier)
+            .Add(x => x.SupportCode, "ZP-ABC234"));
+        Assert.Contains("Zoom's clock disagreed with ours; we widened the signature's time window and are trying again.", progress.Markup, StringComparison.Ordinal);
+
+        progress.Render(p => p.Add(x => x.Step, JoinStep.Stopped).Add(x => x.Error, JoinErrorCatalog.Classify(3712, null)));
+        Assert.Contains("even with a signature valid over a wider time window", progress.Find("[role=alert]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

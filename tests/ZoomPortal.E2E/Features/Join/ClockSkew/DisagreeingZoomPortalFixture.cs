@@ -1,8 +1,9 @@
 namespace ZoomPortal.E2E.Features.Join.ClockSkew;
 
 /// <summary>
-/// Zoom's web servers run 30 minutes behind the clock its API's Date header shows (the forum's load-balancer case):
-/// re-measuring cannot help, so every fresh signature is still "in the future" when the join is checked.
+/// Zoom's web servers run an hour behind the clock its API's Date header shows (the forum's load-balancer case), and
+/// the organisation capped signatures at 30 minutes (Join:MaxSignatureWindow): re-measuring cannot help and the
+/// window cannot widen far enough, so every signature is still "in the future" when Zoom checks it.
 /// </summary>
 public sealed class DisagreeingZoomPortalFixture : SandboxJoinPortalFixture
 {
@@ -10,7 +11,8 @@ public sealed class DisagreeingZoomPortalFixture : SandboxJoinPortalFixture
 
     protected override IReadOnlyDictionary<string, string?> ScenarioSettings { get; } = new Dictionary<string, string?>
     {
-        ["Zoom:Sandbox:JoinClockSkew"] = "-00:30:00",
+        ["Zoom:Sandbox:JoinClockSkew"] = "-01:00:00",
+        ["Join:MaxSignatureWindow"] = "00:30:00",
         ["Join:RetryDelay"] = "00:00:03",
         ["Join:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

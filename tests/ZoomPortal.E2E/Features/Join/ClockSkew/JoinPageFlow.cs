@@ -19,6 +19,22 @@ internal static partial class JoinPageFlow
         await Expect(JoinButton(page)).ToBeEnabledAsync();
     }
 
+    /// <summary>
+    /// Keeps every text the join page's status region shows, however briefly (a step can pass in milliseconds);
+    /// call before the page navigates, read with <see cref="StatusHistoryAsync"/>.
+    /// </summary>
+    public static Task RecordStatusHistoryAsync(IPage page) => page.AddInitScriptAsync("""
+        window.__joinStatusHistory = [];
+        new MutationObserver(() => {
+            const status = document.querySelector('.join-progress');
+            const text = status?.textContent ?? '';
+            if (text && window.__joinStatusHistory.at(-1) !== text) window.__joinStatusHistory.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        """);
+
+    public static async Task<IReadOnlyList<string>> StatusHistoryAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => window.__joinStatusHistory ?? []");
+
     public static ILocator JoinButton(IPage page) =>
         page.GetByRole(AriaRole.Button, new() { Name = "Join meeting", Exact = true });
 

@@ -49,10 +49,11 @@ public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPorta
             Assert.Contains("We still couldn't reach Zoom after several tries, so we stopped trying.", text, StringComparison.Ordinal);
             supportCode = JoinPageFlow.SupportCodeIn(text);
 
-            // The SDK also shows its own modal error dialog, which hides the portal from assistive technology until
-            // it is dismissed; after "OK" the portal's own way forward is there.
-            var zoomDialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Fail to join the meeting." });
-            await zoomDialog.GetByRole(AriaRole.Button, new() { Name = "OK", Exact = true }).ClickAsync();
+            // Zoom's own failure dialog is switched off (init customize.isShowJoiningErrorDialog = false): nothing covers
+            // the portal's message or hides it from assistive technology, and its way forward is there at once.
+            await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Fail to join the meeting." })).ToHaveCountAsync(0);
+            await RealSdkWebClockTests.AssertTopmostAndAnnouncedAsync(page);
+            await Expect(JoinPageFlow.StopAlert(page)).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Try again", Exact = true })).ToBeVisibleAsync();
         });
 
@@ -76,5 +77,7 @@ public sealed class RealSdkOfflineJoinTests(BrowserFixture browser, RealSdkPorta
         Assert.Contains(traffic!.LoopbackAnswered, r => r.StartsWith("200 ", StringComparison.Ordinal) && r.EndsWith($"/zoom-sdk/{SdkVersion}/zoom-meeting-embedded-ES5.min.js", StringComparison.Ordinal));
         Assert.Empty(traffic.OffHostAnswered);
         Assert.Contains(traffic.OffHostRequests, url => new Uri(url).Host.EndsWith("zoom.us", StringComparison.OrdinalIgnoreCase));
+        // One call to Zoom's web service per recorded attempt: nothing retried behind the portal's back.
+        Assert.Equal(attempts.Count, traffic.OffHostRequests.Count(url => new Uri(url).AbsolutePath.EndsWith("/wc/info", StringComparison.Ordinal)));
     }
 }

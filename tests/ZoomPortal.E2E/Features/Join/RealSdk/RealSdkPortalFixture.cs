@@ -8,13 +8,14 @@ namespace ZoomPortal.E2E.Features.Join.RealSdk;
 /// </summary>
 public sealed class RealSdkPortalFixture : SandboxJoinPortalFixture
 {
-    public const int MaxAttempts = 2;
+    public const int MaxAttempts = 3;
 
     protected override IReadOnlyDictionary<string, string?> ScenarioSettings { get; } = new Dictionary<string, string?>
     {
         ["Zoom:Sdk:UseStandIn"] = "false",
         // Small, so the bounded retries end well within a minute.
         ["Join:NetworkBackOff"] = "00:00:01",
+        ["Join:RetryDelay"] = "00:00:01",
         ["Join:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

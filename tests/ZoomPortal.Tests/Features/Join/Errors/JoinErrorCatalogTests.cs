@@ -37,11 +37,30 @@ public sealed class JoinErrorCatalogTests
     [Fact]
     public void A_generic_failure_with_another_message_is_not_a_signature_error()
     {
-        var info = JoinErrorCatalog.Classify(1, "Fail to join the meeting.");
+        // Zoom's own text (the Client View's result) under the generic code; bare "Fail to join the meeting." is the network.
+        var info = JoinErrorCatalog.Classify(1, "The meeting is locked by the host.");
 
         Assert.Equal(JoinErrorCategory.Unknown, info.Category);
         Assert.Equal(JoinErrorHandling.Stop, info.Handling);
     }
+
+    [Theory]
+    [InlineData(-3000, "connection error")]
+    [InlineData(200, "connection error")]
+    [InlineData(1, "Fail to join the meeting.")]
+    public void Connection_errors_of_both_views_are_network_errors_that_back_off(int code, string message)
+    {
+        var info = JoinErrorCatalog.Classify(code, message);
+
+        Assert.Equal((code, JoinErrorCategory.Network, JoinErrorHandling.BackOff), (info.Code, info.Category, info.Handling));
+        Assert.Contains("firewall or proxy", info.AdminDiagnosis, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(200, "Fail to join the meeting.")]
+    [InlineData(1, "Meeting is locked by host")]
+    public void Zooms_generic_failures_with_its_own_words_are_not_network_errors(int code, string message) =>
+        Assert.NotEqual(JoinErrorCategory.Network, JoinErrorCatalog.Classify(code, message).Category);
 
     [Fact]
     public void Unknown_codes_say_so_and_name_the_code()

@@ -29,6 +29,23 @@ public sealed class SandboxJoinEndpointTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Connection_errors_mark_accepted_joins_only_and_are_used_up_one_by_one()
+    {
+        using var client = _factory.CreateHttpsClient();
+        var sandbox = await _factory.Services.GetRequiredService<ZoomSandboxHost>().EnsureStartedAsync(CancellationToken.None);
+        sandbox.ConnectionErrors = 1;
+
+        var rejected = await PostAsync(client, Request(Sign(LiveMeeting), password: "000000"));
+        var failing = await PostAsync(client, Request(Sign(LiveMeeting)));
+        var fine = await PostAsync(client, Request(Sign(LiveMeeting)));
+
+        Assert.False(rejected.GetProperty("connectionError").GetBoolean());
+        Assert.Equal((true, true), (failing.GetProperty("status").GetBoolean(), failing.GetProperty("connectionError").GetBoolean()));
+        Assert.Equal((true, false), (fine.GetProperty("status").GetBoolean(), fine.GetProperty("connectionError").GetBoolean()));
+        Assert.Equal(0, sandbox.ConnectionErrors);
+    }
+
+    [Fact]
     public async Task Answers_invalid_signature_when_the_sandbox_clock_is_seven_minutes_behind()
     {
         using var client = _factory.CreateHttpsClient();
