@@ -79,6 +79,13 @@ public sealed partial class JoinService(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(session);
+        // The name first, before anything is looked up: it is the largest thing the browser controls.
+        var (name, nameProblem) = JoinIdentity.CheckDisplayName(displayName);
+        if (name is null)
+        {
+            return JoinTicketResult.Failed(nameProblem!);
+        }
+
         var userId = user.UserId();
         var signedIn = user.Identity?.IsAuthenticated == true && !string.IsNullOrEmpty(userId) && userId == session.UserId;
         if (!signedIn)
@@ -92,11 +99,6 @@ public sealed partial class JoinService(
             return JoinTicketResult.Failed("The attempt number is out of range.");
         }
 
-        var name = JoinIdentity.NormalizeDisplayName(displayName);
-        if (name is null)
-        {
-            return JoinTicketResult.Failed($"Your name must be 1 to {JoinIdentity.MaxDisplayNameLength} characters.");
-        }
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var meeting = await access.VisibleTo(db.Meetings, user).AsNoTracking().FirstOrDefaultAsync(m => m.Id == session.MeetingId, cancellationToken);
