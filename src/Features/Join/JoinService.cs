@@ -21,6 +21,7 @@ public sealed partial class JoinService(
     MeetingSignatureSigner signer,
     IZoomClock clock,
     JoinAttemptRecorder recorder,
+    JoinLimits limits,
     IOptions<JoinOptions> options,
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
@@ -94,6 +95,12 @@ public sealed partial class JoinService(
             return JoinTicketResult.Refused(SignatureRefusal.NotSignedIn);
         }
 
+        if (!limits.TryTakeSignature(session.UserId))
+        {
+            LogSignatureLimit(logger, session.JoinId, session.UserId);
+            return JoinTicketResult.Failed("You have asked for too many join signatures; wait a minute and try again.");
+        }
+
         if (attemptNumber is < 1 or > JoinAttemptReport.MaxAttemptNumber)
         {
             return JoinTicketResult.Failed("The attempt number is out of range.");
@@ -138,10 +145,22 @@ public sealed partial class JoinService(
             string? zak = null;
             if (session.Role.IsHost)
             {
-                zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
+                zak = limits.CachedZak(session.UserId, meeting.Id);
                 if (zak is null)
                 {
-                    return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                    if (!limits.TryTakeZakFetch(session.UserId))
+                    {
+                        LogZakLimit(logger, session.JoinId, session.UserId);
+                        return JoinTicketResult.Failed("You have asked Zoom for your host credentials too often; wait a minute and try again.");
+                    }
+
+                    zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
+                    if (zak is null)
+                    {
+                        return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                    }
+
+                    limits.CacheZak(session.UserId, meeting.Id, zak);
                 }
             }
 
@@ -211,6 +230,12 @@ public sealed partial class JoinService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: no signature for attempt {AttemptNumber}: not the join's next attempt")]
     private static partial void LogAttemptNotIssued(ILogger logger, Guid joinId, int attemptNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: user {UserId} reached Join:SignaturesPerUserPerMinute; no signature")]
+    private static partial void LogSignatureLimit(ILogger logger, Guid joinId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: user {UserId} reached Join:ZakFetchesPerUserPerMinute; no ZAK fetched")]
+    private static partial void LogZakLimit(ILogger logger, Guid joinId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: signature refused for meeting {MeetingId}: {Refusal}")]
     private static partial void LogRefused(ILogger logger, Guid joinId, long meetingId, SignatureRefusal refusal);
