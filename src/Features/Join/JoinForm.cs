@@ -7,7 +7,7 @@ public sealed class JoinForm
 {
     [Required(ErrorMessage = "Enter the name others will see in the meeting.")]
     [StringLength(JoinIdentity.MaxDisplayNameLength, MinimumLength = 1, ErrorMessage = "Your name must be 1 to 64 characters.")]
-    [RegularExpression(@"^[^<>]*$", ErrorMessage = "Your name can't contain < or >.")]
+    [DisplayNameCharacters]
     public string DisplayName { get; set; } = string.Empty;
 
     [StringLength(JoinIdentity.MaxPasscodeLength, ErrorMessage = "A Zoom passcode has at most 32 characters.")]

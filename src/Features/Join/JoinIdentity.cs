@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,17 +26,71 @@ public static class JoinIdentity
             : "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..(MaxCustomerKeyLength - 1)];
     }
 
-    /// <summary>The name shown in the meeting, or null when it is not acceptable (1–64 characters, no markup).</summary>
-    public static string? NormalizeDisplayName(string? name)
+    /// <summary>
+    /// The name shown to others in the meeting: letters, marks, digits, spaces and punctuation, 1–64 characters. Control,
+    /// invisible formatting (bidi overrides, zero-width), private-use, unassigned characters and symbols are refused with
+    /// a message that names the character, so nobody can look like someone else.
+    /// </summary>
+    public static DisplayNameCheck CheckDisplayName(string? name)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxDisplayNameLength || trimmed.Any(char.IsControl) || trimmed.Contains('<', StringComparison.Ordinal))
+        // Length first: a 20 KB name costs nothing more than a 65-character one.
+        if (name is { Length: > MaxDisplayNameLength } && name.AsSpan().Trim().Length > MaxDisplayNameLength)
         {
-            return null;
+            return DisplayNameCheck.Refused(DisplayNameLengthProblem);
         }
 
-        return trimmed;
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return DisplayNameCheck.Refused(DisplayNameMissingProblem);
+        }
+
+        for (var i = 0; i < trimmed.Length;)
+        {
+            if (Rune.DecodeFromUtf16(trimmed.AsSpan(i), out var rune, out var used) != OperationStatus.Done)
+            {
+                return DisplayNameCheck.Refused($"Your name contains a broken character ({CodePoint(trimmed[i])}).");
+            }
+
+            if (DisplayNameProblem(rune) is { } problem)
+            {
+                return DisplayNameCheck.Refused(problem);
+            }
+
+            i += used;
+        }
+
+        return DisplayNameCheck.Accepted(trimmed);
     }
+
+    /// <summary>The name shown in the meeting, or null when <see cref="CheckDisplayName"/> refuses it.</summary>
+    public static string? NormalizeDisplayName(string? name) => CheckDisplayName(name).Name;
+
+    internal const string DisplayNameMissingProblem = "Enter the name others will see in the meeting.";
+
+    internal const string DisplayNameLengthProblem = "Your name must be 1 to 64 characters.";
+
+    private static string? DisplayNameProblem(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.SpaceSeparator
+            or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
+            or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
+            or UnicodeCategory.OtherPunctuation => null,
+        UnicodeCategory.Control => $"Your name contains a control character ({CodePoint(rune)}).",
+        UnicodeCategory.Format => $"Your name contains an invisible formatting character ({CodePoint(rune)}).",
+        UnicodeCategory.PrivateUse => $"Your name contains a private-use character ({CodePoint(rune)}).",
+        UnicodeCategory.OtherNotAssigned => $"Your name contains a character that is not assigned in Unicode ({CodePoint(rune)}).",
+        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => $"Your name contains a line or paragraph separator ({CodePoint(rune)}).",
+        _ => $"Your name can only have letters, digits, spaces and punctuation; '{rune}' ({CodePoint(rune)}) is a symbol.",
+    };
+
+    private static string CodePoint(Rune rune) => CodePoint(rune.Value);
+
+    private static string CodePoint(int value) => "U+" + value.ToString("X4", CultureInfo.InvariantCulture);
 
     /// <summary>A passcode typed by the user, or null when Zoom would refuse it anyway (over 32 characters).</summary>
     public static string? NormalizePasscode(string? passcode)

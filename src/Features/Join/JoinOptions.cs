@@ -46,4 +46,16 @@ public sealed class JoinOptions
     /// <summary>Limit on the SDK's <c>join</c>, which may call neither callback (e.g. a malformed signature).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Join:JoinTimeout must be between 00:00:01 and 00:05:00.")]
     public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Signatures one user may get per minute, over all their joins (a reload starts a new join with a new attempt budget).</summary>
+    [Range(1, 1000, ErrorMessage = "Join:SignaturesPerUserPerMinute must be between 1 and 1000.")]
+    public int SignaturesPerUserPerMinute { get; set; } = 30;
+
+    /// <summary>ZAKs one host may fetch from Zoom per minute; a cached ZAK does not count. Protects the account's API quota.</summary>
+    [Range(1, 100, ErrorMessage = "Join:ZakFetchesPerUserPerMinute must be between 1 and 100.")]
+    public int ZakFetchesPerUserPerMinute { get; set; } = 5;
+
+    /// <summary>How long a host's ZAK is reused for the same meeting; well under the 2 h Zoom gives it.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Join:ZakLifetime must be between 00:01:00 and 01:00:00 (Zoom's ZAK lives 2 h).")]
+    public TimeSpan ZakLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

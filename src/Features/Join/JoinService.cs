@@ -21,6 +21,7 @@ public sealed partial class JoinService(
     MeetingSignatureSigner signer,
     IZoomClock clock,
     JoinAttemptRecorder recorder,
+    JoinLimits limits,
     IOptions<JoinOptions> options,
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
@@ -79,6 +80,13 @@ public sealed partial class JoinService(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(session);
+        // The name first, before anything is looked up: it is the largest thing the browser controls.
+        var (name, nameProblem) = JoinIdentity.CheckDisplayName(displayName);
+        if (name is null)
+        {
+            return JoinTicketResult.Failed(nameProblem!);
+        }
+
         var userId = user.UserId();
         var signedIn = user.Identity?.IsAuthenticated == true && !string.IsNullOrEmpty(userId) && userId == session.UserId;
         if (!signedIn)
@@ -87,16 +95,17 @@ public sealed partial class JoinService(
             return JoinTicketResult.Refused(SignatureRefusal.NotSignedIn);
         }
 
+        if (!limits.TryTakeSignature(session.UserId))
+        {
+            LogSignatureLimit(logger, session.JoinId, session.UserId);
+            return JoinTicketResult.Failed("You have asked for too many join signatures; wait a minute and try again.");
+        }
+
         if (attemptNumber is < 1 or > JoinAttemptReport.MaxAttemptNumber)
         {
             return JoinTicketResult.Failed("The attempt number is out of range.");
         }
 
-        var name = JoinIdentity.NormalizeDisplayName(displayName);
-        if (name is null)
-        {
-            return JoinTicketResult.Failed($"Your name must be 1 to {JoinIdentity.MaxDisplayNameLength} characters.");
-        }
 
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var meeting = await access.VisibleTo(db.Meetings, user).AsNoTracking().FirstOrDefaultAsync(m => m.Id == session.MeetingId, cancellationToken);
@@ -136,10 +145,22 @@ public sealed partial class JoinService(
             string? zak = null;
             if (session.Role.IsHost)
             {
-                zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
+                zak = limits.CachedZak(session.UserId, meeting.Id);
                 if (zak is null)
                 {
-                    return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                    if (!limits.TryTakeZakFetch(session.UserId))
+                    {
+                        LogZakLimit(logger, session.JoinId, session.UserId);
+                        return JoinTicketResult.Failed("You have asked Zoom for your host credentials too often; wait a minute and try again.");
+                    }
+
+                    zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
+                    if (zak is null)
+                    {
+                        return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                    }
+
+                    limits.CacheZak(session.UserId, meeting.Id, zak);
                 }
             }
 
@@ -209,6 +230,12 @@ public sealed partial class JoinService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: no signature for attempt {AttemptNumber}: not the join's next attempt")]
     private static partial void LogAttemptNotIssued(ILogger logger, Guid joinId, int attemptNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: user {UserId} reached Join:SignaturesPerUserPerMinute; no signature")]
+    private static partial void LogSignatureLimit(ILogger logger, Guid joinId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: user {UserId} reached Join:ZakFetchesPerUserPerMinute; no ZAK fetched")]
+    private static partial void LogZakLimit(ILogger logger, Guid joinId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Join {JoinId}: signature refused for meeting {MeetingId}: {Refusal}")]
     private static partial void LogRefused(ILogger logger, Guid joinId, long meetingId, SignatureRefusal refusal);

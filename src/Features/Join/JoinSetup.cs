@@ -6,6 +6,7 @@ internal static class JoinSetup
     {
         var services = builder.Services;
         services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JoinLimits>();
         services.AddSingleton<JoinService>();
         return builder;
     }

@@ -32,7 +32,8 @@ internal sealed class JoinHarness : IAsyncDisposable
         var sdk = Options.Create(new MeetingSdkOptions { ClientId = SandboxSdkCredentials.ClientId, ClientSecret = SandboxSdkCredentials.ClientSecret });
         Signer = new MeetingSignatureSigner(sdk, Clock, new FakeLogger<MeetingSignatureSigner>(Logs));
         Recorder = new JoinAttemptRecorder(database, Options.Create(options), Time, new FakeLogger<JoinAttemptRecorder>(Logs));
-        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, Recorder, Options.Create(options), _services.GetRequiredService<IServiceScopeFactory>(),
+        Limits = new JoinLimits(Options.Create(options), Time);
+        Service = new JoinService(database, new MeetingAccess(), Signer, Clock, Recorder, Limits, Options.Create(options), _services.GetRequiredService<IServiceScopeFactory>(),
             protection, new FakeLogger<JoinService>(Logs));
     }
 
@@ -51,6 +52,8 @@ internal sealed class JoinHarness : IAsyncDisposable
     public JoinService Service { get; }
 
     public JoinAttemptRecorder Recorder { get; }
+
+    public JoinLimits Limits { get; }
 
     /// <summary>Every log record of the service, the recorder and the signer, at every level.</summary>
     public FakeLogCollector Logs { get; } = new();
@@ -83,6 +86,7 @@ internal sealed class JoinHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Limits.Dispose();
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
