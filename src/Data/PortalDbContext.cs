@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ZoomPortal.Features.Attendance.Records;
 using ZoomPortal.Features.Attendance.Webhooks;
+using ZoomPortal.Features.Auth.Sessions;
 using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Features.Meetings;
 
@@ -33,6 +34,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AttendanceSession> AttendanceSessions => Set<AttendanceSession>();
 
     public DbSet<AttendanceEvent> AttendanceEvents => Set<AttendanceEvent>();
+
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

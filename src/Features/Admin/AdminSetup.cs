@@ -1,12 +1,15 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc;
 using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Auth.Sessions;
 
 namespace ZoomPortal.Features.Admin;
 
 internal static class AdminSetup
 {
     public const string ExportPath = "/admin/join-errors/export.csv";
+    public const string EndSessionsPath = "/admin/sessions/end";
 
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
@@ -24,7 +27,25 @@ internal static class AdminSetup
         // Signed-in users only (others are sent to sign in); the Admin role is checked in the handler so that a
         // non-admin gets a plain 403, not the cookie handler's redirect to the access-denied page.
         app.MapGet(ExportPath, ExportAsync).RequireAuthorization();
+        app.MapPost(EndSessionsPath, EndSessionsAsync).RequireAuthorization();
         return app;
+    }
+
+    /// <summary>An administrator signs one person out everywhere (a form post with an antiforgery token).</summary>
+    private static async Task<IResult> EndSessionsAsync([FromForm] string? userId, HttpContext http, PortalSessionStore sessions)
+    {
+        if (!http.User.IsInRole(PortalRoles.Admin))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > 128)
+        {
+            return TypedResults.BadRequest("userId must name a signed-in user (at most 128 characters).");
+        }
+
+        var ended = await sessions.EndAllForUserAsync(userId, PortalSessionEnd.EndedByAdmin, http.RequestAborted);
+        return TypedResults.LocalRedirect($"/admin/sessions?ended={ended}");
     }
 
     private static async Task ExportAsync([AsParameters] ExportParameters parameters, HttpContext http, JoinAttemptQuery query, IOptions<AdminOptions> options)

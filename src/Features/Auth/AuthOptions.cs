@@ -55,4 +55,8 @@ public sealed class SessionOptions
 
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00", ErrorMessage = "Authentication:Session:AbsoluteLifetime must be between 00:05:00 and 30.00:00:00.")]
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How often an open page (a Blazor circuit) re-checks that its session has not ended on another instance.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Authentication:Session:RevalidationInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ZoomPortal.Features.Auth.Sessions;
 
 namespace ZoomPortal.Features.Auth;
 
@@ -21,14 +23,19 @@ internal static partial class AuthenticationEndpoints
         }).AllowAnonymous();
 
         // A POST with an antiforgery token (validated for [FromForm] by UseAntiforgery), so no page can sign a user out.
-        group.MapPost("/logout", ([FromForm] string? returnUrl) =>
+        group.MapPost("/logout", ([FromForm] string? returnUrl) => SignOut(mode, returnUrl));
+
+        // Ends every session of the signed-in user (other browsers and devices included), then signs this one out.
+        group.MapPost("/logout-everywhere", async ([FromForm] string? returnUrl, HttpContext http, PortalSessionStore sessions) =>
         {
-            var properties = new AuthenticationProperties { RedirectUri = ReturnUrl.Sanitize(returnUrl) };
-            string[] schemes = mode.UsesOidc
-                ? [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]
-                : [CookieAuthenticationDefaults.AuthenticationScheme];
-            return TypedResults.SignOut(properties, schemes);
-        });
+            var userId = http.User.FindFirst(PortalClaimTypes.UserId)?.Value;
+            if (!string.IsNullOrEmpty(userId))
+            {
+                await sessions.EndAllForUserAsync(userId, PortalSessionEnd.SignedOutEverywhere, http.RequestAborted);
+            }
+
+            return SignOut(mode, returnUrl);
+        }).RequireAuthorization();
 
         if (mode.UsesDevelopmentSignIn)
         {
@@ -36,6 +43,16 @@ internal static partial class AuthenticationEndpoints
         }
 
         return group;
+    }
+
+    /// <summary>Ends this browser's session (the cookie handler's sign-out ends the server's record) and, with a provider, its session there too.</summary>
+    private static SignOutHttpResult SignOut(SignInMode mode, string? returnUrl)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = ReturnUrl.Sanitize(returnUrl) };
+        string[] schemes = mode.UsesOidc
+            ? [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]
+            : [CookieAuthenticationDefaults.AuthenticationScheme];
+        return TypedResults.SignOut(properties, schemes);
     }
 
     private static async Task<IResult> DevelopmentSignInAsync([FromForm] DevelopmentSignInForm form, HttpContext http, ILoggerFactory loggers)

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using ZoomPortal.Features.Auth.Sessions;
 
 namespace ZoomPortal.Features.Auth;
 
@@ -19,6 +22,9 @@ internal static class AuthenticationSetup
         services.AddOptions<HostMappingOptions>().BindConfiguration(HostMappingOptions.SectionName);
         services.AddSingleton<ZoomHostMapping>();
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<PortalSessionStore>();
+        services.AddHostedService<PortalSessionCleanup>();
 
         // Whether there is an OIDC handler at all is a start-up decision; its settings are validated above.
         var oidc = builder.Configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new OidcOptions();
@@ -39,6 +45,7 @@ internal static class AuthenticationSetup
 
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         return builder;
     }
 
@@ -62,22 +69,40 @@ internal static class AuthenticationSetup
         options.AccessDeniedPath = "/access-denied";
         options.Events = new CookieAuthenticationEvents
         {
-            OnSigningIn = context =>
+            OnSigningIn = async context =>
             {
-                // Sliding renewal re-issues the ticket; the absolute deadline is written once and kept.
+                // Sliding renewal re-issues the ticket; the absolute deadline and the session are written once and kept.
                 context.Properties.Items.TryAdd(AbsoluteExpiryItem,
                     time.GetUtcNow().Add(session.Value.AbsoluteLifetime).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return Task.CompletedTask;
+                if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == PortalClaimTypes.SessionId))
+                {
+                    var store = context.HttpContext.RequestServices.GetRequiredService<PortalSessionStore>();
+                    var started = await store.StartAsync(
+                        identity.FindFirst(PortalClaimTypes.UserId)?.Value ?? string.Empty,
+                        identity.FindFirst(PortalClaimTypes.Name)?.Value ?? string.Empty,
+                        identity.FindFirst(PortalClaimTypes.SignInMethod)?.Value ?? string.Empty,
+                        context.HttpContext.RequestAborted);
+                    identity.AddClaim(new Claim(PortalClaimTypes.SessionId, started.Id));
+                }
             },
             OnValidatePrincipal = async context =>
             {
+                // The cookie alone is not enough: the session it names must still be active on the server
+                // (not signed out, not ended by "sign out everywhere" or an administrator, within its absolute lifetime).
+                var store = context.HttpContext.RequestServices.GetRequiredService<PortalSessionStore>();
                 if (!context.Properties.Items.TryGetValue(AbsoluteExpiryItem, out var value) ||
                     !long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var deadline) ||
-                    time.GetUtcNow().ToUnixTimeSeconds() >= deadline)
+                    time.GetUtcNow().ToUnixTimeSeconds() >= deadline ||
+                    !await store.IsActiveAsync(context.Principal?.FindFirst(PortalClaimTypes.SessionId)?.Value, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 }
+            },
+            OnSigningOut = async context =>
+            {
+                var store = context.HttpContext.RequestServices.GetRequiredService<PortalSessionStore>();
+                await store.EndAsync(context.HttpContext.User.FindFirst(PortalClaimTypes.SessionId)?.Value, PortalSessionEnd.SignedOut, context.HttpContext.RequestAborted);
             },
         };
     }

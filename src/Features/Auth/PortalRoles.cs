@@ -20,4 +20,7 @@ public static class PortalClaimTypes
     public const string Role = "role";
     public const string Group = "group";
     public const string SignInMethod = "amr_portal";
+
+    /// <summary>The server-side session (<see cref="Sessions.PortalSession"/>) this sign-in belongs to.</summary>
+    public const string SessionId = "portal_sid";
 }

@@ -44,6 +44,66 @@ public sealed partial class OidcSignInTests(BrowserFixture browser, OidcPortalFi
             Assert.StartsWith("/authentication/login", new Uri(portal.BaseUrl, response.Headers["location"]).AbsolutePath, StringComparison.Ordinal);
         });
 
+    [Fact]
+    public Task A_cookie_copied_before_sign_out_opens_nothing_afterwards() =>
+        browser.RunAsync(portal.BaseUrl, async page =>
+        {
+            var user = new TestUser("oidc-replay", "Rory Replay", "rory@example.test", []);
+            await Provider.SignInAsAsync(page.Context, user);
+            await page.GotoAsync("/meetings");
+            await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(user.Name);
+            var stolen = Assert.Single(await page.Context.CookiesAsync([portal.BaseUrl.ToString()]), c => c.Name == AuthCookie);
+
+            await page.WaitUntilInteractiveAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("user-name")).ToHaveCountAsync(0);
+
+            // Another machine that copied the cookie before the sign-out.
+            var thief = (await browser.NewPageAsync(portal.BaseUrl)).Context;
+            try
+            {
+                await thief.AddCookiesAsync([new Cookie { Name = stolen.Name, Value = stolen.Value, Url = portal.BaseUrl.ToString(), Secure = stolen.Secure, HttpOnly = true }]);
+                var replay = await thief.APIRequest.GetAsync("/meetings", new() { MaxRedirects = 0 });
+                Assert.Equal((int)HttpStatusCode.Redirect, replay.Status);
+                Assert.StartsWith("/authentication/login", new Uri(portal.BaseUrl, replay.Headers["location"]).AbsolutePath, StringComparison.Ordinal);
+            }
+            finally
+            {
+                await thief.CloseAsync();
+            }
+        });
+
+    [Fact]
+    public Task Sign_out_everywhere_ends_the_open_page_on_another_device() =>
+        browser.RunAsync(portal.BaseUrl, async page =>
+        {
+            var user = new TestUser("oidc-everywhere", "Eve Everywhere", "eve@example.test", [OidcPortalFixture.HostsRole, OidcPortalFixture.AdminsRole]);
+            await Provider.SignInAsAsync(page.Context, user);
+            await page.GotoAsync("/admin/health");
+            await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(user.Name);
+            await page.WaitUntilInteractiveAsync();
+            var backToSignIn = page.WaitForRequestAsync(r => r.Url.Contains("/authentication/login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+
+            // The same person on a second device ends every sign-in from the account page.
+            var phonePage = await browser.NewPageAsync(portal.BaseUrl);
+            try
+            {
+                await Provider.SignInAsAsync(phonePage.Context, user);
+                await phonePage.GotoAsync("/account");
+                // A header row and one row per sign-in: this device and the first one.
+                await Expect(phonePage.GetByTestId("my-sessions").GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+                await phonePage.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+                await Expect(phonePage.GetByTestId("user-name")).ToHaveCountAsync(0);
+            }
+            finally
+            {
+                await phonePage.Context.CloseAsync();
+            }
+
+            // The first device's open page (its circuit) learns at once and goes back to the sign-in.
+            await backToSignIn;
+        });
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
