@@ -62,7 +62,7 @@ public sealed partial class OidcSignInTests(BrowserFixture browser, OidcPortalFi
             var thief = (await browser.NewPageAsync(portal.BaseUrl)).Context;
             try
             {
-                await thief.AddCookiesAsync([new Cookie { Name = stolen.Name, Value = stolen.Value, Url = portal.BaseUrl.ToString(), Secure = stolen.Secure, HttpOnly = true }]);
+                await thief.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = stolen.Name, Value = stolen.Value, Url = portal.BaseUrl.ToString(), Secure = stolen.Secure, HttpOnly = true }]);
                 var replay = await thief.APIRequest.GetAsync("/meetings", new() { MaxRedirects = 0 });
                 Assert.Equal((int)HttpStatusCode.Redirect, replay.Status);
                 Assert.StartsWith("/authentication/login", new Uri(portal.BaseUrl, replay.Headers["location"]).AbsolutePath, StringComparison.Ordinal);
