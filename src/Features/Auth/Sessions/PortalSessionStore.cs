@@ -22,8 +22,8 @@ public sealed partial class PortalSessionStore(
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastSeenWriteInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Raised after sessions end on this instance, with their ids (circuits of those sessions end at once).</summary>
-    public event Action<IReadOnlyCollection<string>>? SessionsEnded;
+    /// <summary>Raised after sessions end on this instance, with their ids and why (circuits of those sessions end at once).</summary>
+    public event Action<IReadOnlyCollection<string>, PortalSessionEnd>? SessionsEnded;
 
     public async Task<PortalSession> StartAsync(string userId, string userName, string method, CancellationToken cancellationToken)
     {
@@ -137,7 +137,7 @@ public sealed partial class PortalSessionStore(
         }
 
         LogEnded(logger, ids.Count, reason);
-        SessionsEnded?.Invoke(ids);
+        SessionsEnded?.Invoke(ids, reason);
         return ids.Count;
     }
 

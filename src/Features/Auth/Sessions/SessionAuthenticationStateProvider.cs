@@ -7,7 +7,8 @@ namespace ZoomPortal.Features.Auth.Sessions;
 
 /// <summary>
 /// A circuit's sign-in state, checked against the server's session record every
-/// <c>Authentication:Session:RevalidationInterval</c>, and at once when this instance ends the session. When the
+/// <c>Authentication:Session:RevalidationInterval</c>, and at once when this instance ends the session from elsewhere
+/// ("sign out everywhere", an administrator). When the
 /// session has ended, the circuit's user becomes anonymous: the router's <c>RedirectToLogin</c> then reloads the page
 /// to the sign-in, which ends the circuit, and every service that reads the user (signatures, hub access) refuses.
 /// </summary>
@@ -57,10 +58,13 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
     private void OnAuthenticationStateChanged(Task<AuthenticationState> state) =>
         _sessionId = state.IsCompletedSuccessfully ? state.Result.User.FindFirst(PortalClaimTypes.SessionId)?.Value : null;
 
-    private void OnSessionsEnded(IReadOnlyCollection<string> ended)
+    private void OnSessionsEnded(IReadOnlyCollection<string> ended, PortalSessionEnd reason)
     {
+        // A plain sign-out comes from this session's own browser, which is leaving the page through the sign-out form:
+        // redirecting its circuit too would race that navigation (and, with single sign-on, sign it straight back in).
+        // Its other tabs learn at the next revalidation; the cookie is already gone there.
         var current = _sessionId;
-        if (current is not null && ended.Contains(current))
+        if (reason != PortalSessionEnd.SignedOut && current is not null && ended.Contains(current))
         {
             _sessionId = null;
             SetAuthenticationState(Anonymous);

@@ -21,14 +21,14 @@ public sealed class SessionCircuitTests : IClassFixture<AuthenticationTests.Deve
     private PortalSessionStore Store => _app.Services.GetRequiredService<PortalSessionStore>();
 
     [Fact]
-    public async Task Ending_the_session_on_this_instance_makes_the_circuit_anonymous_at_once()
+    public async Task Signing_out_everywhere_on_this_instance_makes_the_circuit_anonymous_at_once()
     {
         var mine = await Store.StartAsync("circuit-user", "Cici Circuit", "development", CancellationToken.None);
         var other = await Store.StartAsync("circuit-other", "Otto Other", "development", CancellationToken.None);
         using var circuit = NewCircuit(TimeSpan.FromHours(1), mine.Id);
         using var othersCircuit = NewCircuit(TimeSpan.FromHours(1), other.Id);
 
-        await Store.EndAsync(mine.Id, PortalSessionEnd.SignedOut, CancellationToken.None);
+        await Store.EndAllForUserAsync("circuit-user", PortalSessionEnd.SignedOutEverywhere, CancellationToken.None);
 
         Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
         Assert.True((await othersCircuit.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
