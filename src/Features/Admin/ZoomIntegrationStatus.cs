@@ -8,6 +8,26 @@ internal sealed class ZoomIntegrationStatus(ZoomClock clock, ZoomApiHealth api, 
 {
     public ZoomClock Clock => clock;
 
+    /// <summary>
+    /// Raised when the clock is measured or a call to Zoom succeeds or fails, from whichever thread did it. Components
+    /// subscribe and re-render (<c>InvokeAsync(StateHasChanged)</c>) instead of keeping what they read at first render,
+    /// which left the banner stale until the next scheduled measurement.
+    /// </summary>
+    public event Action? Changed
+    {
+        add
+        {
+            clock.Measured += value;
+            api.Changed += value;
+        }
+
+        remove
+        {
+            clock.Measured -= value;
+            api.Changed -= value;
+        }
+    }
+
     public ZoomApiHealthSnapshot Api => api.Snapshot;
 
     public IReadOnlyList<string> Warnings()
