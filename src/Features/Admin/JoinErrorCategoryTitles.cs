@@ -1,27 +1,16 @@
+using Microsoft.Extensions.Localization;
 using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Resources;
 
 namespace ZoomPortal.Features.Admin;
 
-/// <summary>What an administrator reads for an error category: words, not the enum's code names.</summary>
+/// <summary>What an administrator reads for an error category: words (resource <c>Category.{name}</c>), not the enum's code names.</summary>
 public static class JoinErrorCategoryTitles
 {
-    public static string Title(JoinErrorCategory category) => category switch
+    public static string Title(JoinErrorCategory category, IStringLocalizer<SharedResource> localizer)
     {
-        JoinErrorCategory.None => "No error",
-        JoinErrorCategory.Signature => "Signature rejected (clock)",
-        JoinErrorCategory.Passcode => "Wrong or missing passcode",
-        JoinErrorCategory.NotStarted => "Meeting not started yet",
-        JoinErrorCategory.AppNotAuthorised => "App not authorised by Zoom",
-        JoinErrorCategory.RateLimited => "Too many requests",
-        JoinErrorCategory.Network => "Network or Zoom unreachable",
-        JoinErrorCategory.Timeout => "Zoom did not answer in time",
-        JoinErrorCategory.MeetingUnavailable => "Meeting unavailable (ended, full, locked or gone)",
-        JoinErrorCategory.Permission => "Not allowed to join",
-        JoinErrorCategory.SignInRequired => "Sign-in or registration required",
-        JoinErrorCategory.Host => "Host problem",
-        JoinErrorCategory.SdkVersion => "Meeting SDK too old",
-        JoinErrorCategory.Configuration => "Portal configuration",
-        JoinErrorCategory.Unknown => "Unknown error",
-        _ => category.ToString(),
-    };
+        ArgumentNullException.ThrowIfNull(localizer);
+        var title = localizer[$"Category.{category}"];
+        return title.ResourceNotFound ? category.ToString() : title.Value;
+    }
 }
