@@ -29,7 +29,9 @@ public sealed class GermanUiTests(BrowserFixture browser, DevelopmentPortalFixtu
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/meetings");
             await page.WaitUntilInteractiveAsync();
 
-            // The meetings page's chrome (user menu, sandbox banner) is German.
+            // The meetings page and its chrome (user menu, sandbox banner) are German.
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Demnächst", Level = 2 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Search, new() { Name = "Meetings filtern" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Sandbox-Modus" })).ToContainTextAsync("nicht mit Zoom verbunden");
             await page.AssertNoSeriousViolationsAsync();
@@ -37,6 +39,7 @@ public sealed class GermanUiTests(BrowserFixture browser, DevelopmentPortalFixtu
             await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/meetings");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming", Level = 2 })).ToBeVisibleAsync();
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Auf Deutsch umstellen" }).ClickAsync();
