@@ -8,6 +8,7 @@ using ZoomPortal.Features.Health;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Localisation;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom;
@@ -18,6 +19,7 @@ builder.AddPortalTelemetry();
 builder.AddPortalData();
 builder.AddPortalAuthentication();
 builder.AddPortalShell();
+builder.AddPortalLocalisation();
 builder.AddPortalHealth();
 builder.AddZoom();
 builder.AddJoinSigning();
@@ -38,10 +40,12 @@ if (args.Contains(DataSetup.MigrateCommand))
 
 await app.MigrateDatabaseInDevelopmentAsync();
 
+app.UsePortalLocalisation();
 app.UsePortalShell();
 app.MapPortalHealth();
 app.MapPortalTelemetry();
 app.MapPortalAuthentication();
+app.MapPortalLocalisation();
 app.MapZoomSdk();
 app.MapMeetings();
 app.MapAdmin();

@@ -7,6 +7,9 @@ internal sealed class ZoomApiHealth
 
     public ZoomApiHealthSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
+    /// <summary>Raised after every change, on the caller's thread, so that open admin pages refresh at once.</summary>
+    public event Action? Changed;
+
     public void RecordSuccess(DateTimeOffset at) => Update(s => s with { LastSuccessAt = at });
 
     public void RecordFailure(DateTimeOffset at, string reason) => Update(s => s with { LastFailureAt = at, LastFailure = reason });
@@ -23,6 +26,7 @@ internal sealed class ZoomApiHealth
             next = change(current);
         }
         while (Interlocked.CompareExchange(ref _snapshot, next, current) != current);
+        Changed?.Invoke();
     }
 }
 

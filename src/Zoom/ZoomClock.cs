@@ -11,6 +11,7 @@ internal sealed class ZoomClock(
     IHttpClientFactory httpClientFactory,
     IZoomEndpoints endpoints,
     IOptionsMonitor<ZoomOptions> options,
+    ZoomApiHealth health,
     TimeProvider time,
     ILogger<ZoomClock> logger) : IZoomClock, IDisposable
 {
@@ -25,6 +26,9 @@ internal sealed class ZoomClock(
     private ZoomClockEstimate _current = ZoomClockEstimate.Unknown;
 
     public ZoomClockEstimate Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised after each new estimate, so that open admin pages and banners show it at once.</summary>
+    public event Action? Measured;
 
     /// <summary>Recent estimates, oldest first, for the admin page.</summary>
     public IReadOnlyList<ZoomClockEstimate> History
@@ -114,9 +118,15 @@ internal sealed class ZoomClock(
 
             if (samples.Count == 0)
             {
-                throw lastFailure is null
-                    ? new ZoomApiException("Zoom's clock could not be measured: its responses carried no Date header.")
-                    : new ZoomApiException("Zoom's clock could not be measured: Zoom could not be reached.", lastFailure);
+                if (lastFailure is null)
+                {
+                    throw new ZoomApiException("Zoom's clock could not be measured: its responses carried no Date header.");
+                }
+
+                // No answer at all is a failed call; Zoom's answer (a 401 with a Date) counts as a successful one below.
+                const string Unreachable = "Zoom's clock could not be measured: Zoom could not be reached.";
+                health.RecordFailure(time.GetUtcNow(), Unreachable);
+                throw new ZoomApiException(Unreachable, lastFailure);
             }
 
             var (estimate, consistent) = ZoomClockSample.Combine(samples, time.GetUtcNow());
@@ -125,6 +135,7 @@ internal sealed class ZoomClock(
                 logger.ClockSamplesDisagree();
             }
 
+            health.RecordSuccess(time.GetUtcNow());
             Publish(estimate);
             logger.ClockMeasured(estimate.Offset, estimate.Uncertainty, estimate.Samples);
             return estimate;
@@ -174,5 +185,7 @@ internal sealed class ZoomClock(
                 _history.Dequeue();
             }
         }
+
+        Measured?.Invoke();
     }
 }

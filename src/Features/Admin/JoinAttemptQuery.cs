@@ -186,12 +186,19 @@ public sealed class JoinAttemptQuery(IDbContextFactory<PortalDbContext> dbFactor
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopCount)
             .ToListAsync(cancellationToken);
 
+        // Admins know meetings by topic; the catalog may have dropped a meeting since, so the ID stays as the key.
+        var meetingIds = meetings.Select(m => m.Key).ToList();
+        var topics = await db.Meetings.AsNoTracking()
+            .Where(m => meetingIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Topic })
+            .ToDictionaryAsync(m => m.Id, m => m.Topic, cancellationToken);
+
         return new JoinAttemptTrends(
             hourly,
             [.. buckets.OrderBy(b => b.Start).ThenBy(b => b.Category)],
             joins.Sum(j => j.Count),
             joins.Where(j => j.Outcome == JoinAttemptOutcome.Succeeded).Sum(j => j.Count),
-            [.. meetings.Select(m => new FailureCount(m.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Count))],
+            [.. meetings.Select(m => new FailureCount(m.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Count, topics.GetValueOrDefault(m.Key)))],
             [.. browsers.Select(b => new FailureCount(b.Key ?? "(unknown)", b.Count))]);
     }
 

@@ -145,7 +145,8 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
             Navigation.ToAbsoluteUri(JoinRoutes.Meeting(Id)).ToString(),
             JoinRoutes.ClientRetry(Id, Kind, _session.JoinId),
             _flow.FirstAttempt,
-            Remeasure));
+            Remeasure,
+            ZoomPortal.Features.Localisation.PortalCultures.ZoomLanguage(System.Globalization.CultureInfo.CurrentUICulture)));
     }
 
     private bool IsThisJoin(string? joinId) =>

@@ -91,7 +91,7 @@ export { preload } from './JoinPreload.razor.js';
  * Starts a join with the Component View into `root`, or with the Client View when options.view is 'Client', and
  * returns its handle { resume(), dispose() } at once; the join runs on its own and reports to `dotnet`.
  * options: JoinModuleOptions { joinId, view, loaderUrl, sdk, sdkVersion, loadTimeoutMs, initTimeoutMs, joinTimeoutMs,
- *   leaveUrl, retryUrl, firstAttempt, remeasure }
+ *   leaveUrl, retryUrl, firstAttempt, remeasure, language }
  */
 export function join(root, dotnet, options) {
   const click = performance.now();
@@ -156,7 +156,7 @@ async function joinComponentView(join, sdk) {
   try {
     await withTimeout(client.init({
       zoomAppRoot: join.root, assetPath: join.loader.assetPathOf(options.sdk),
-      language: 'en-US', patchJsMedia: true, leaveOnPageUnload: true,
+      language: options.language || 'en-US', patchJsMedia: true, leaveOnPageUnload: true,
       // Zoom's own "Fail to join the meeting [Retry] [OK]" dialog would cover the portal's status, mark the page
       // aria-hidden and re-send the rejected signature on Retry; 6.2.0 reads this switch (customize, default true).
       customize: { isShowJoiningErrorDialog: false },
@@ -218,6 +218,9 @@ async function joinClientView(join, sdk) {
     return;
   }
   try {
+    // The Client View's own texts in the portal's language (ZoomMtg.i18n; the sandbox's stand-in has none). A language
+    // that fails to load leaves Zoom's English: not a reason to fail the join.
+    Promise.resolve(sdk.i18n?.load?.(options.language || 'en-US')).catch(() => { });
     await withTimeout(new Promise((resolve, reject) => sdk.init({
       leaveUrl: options.leaveUrl, success: resolve, error: reject,
       // The portal shows failures and decides retries (a fresh page, a fresh signature): no joining error dialog from

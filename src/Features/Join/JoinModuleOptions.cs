@@ -12,6 +12,7 @@ namespace ZoomPortal.Features.Join;
 /// <param name="RetryUrl">The Client View retries with a fresh page at this URL (same join).</param>
 /// <param name="FirstAttempt">The attempt to make first: 1, or the next one on a reloaded Client View page.</param>
 /// <param name="Remeasure">Ask the server to re-measure Zoom's clock before signing the first attempt made here.</param>
+/// <param name="Language">The SDK's own language for the user's culture (<c>de-DE</c> or <c>en-US</c>, see PortalCultures).</param>
 public sealed record JoinModuleOptions(
     [property: JsonPropertyName("joinId")] string JoinId,
     [property: JsonPropertyName("view")] string View,
@@ -24,7 +25,8 @@ public sealed record JoinModuleOptions(
     [property: JsonPropertyName("leaveUrl")] string LeaveUrl,
     [property: JsonPropertyName("retryUrl")] string RetryUrl,
     [property: JsonPropertyName("firstAttempt")] int FirstAttempt,
-    [property: JsonPropertyName("remeasure")] bool Remeasure)
+    [property: JsonPropertyName("remeasure")] bool Remeasure,
+    [property: JsonPropertyName("language")] string Language = "en-US")
 {
     public const string ComponentView = "Component";
     public const string ClientView = "Client";

@@ -22,6 +22,8 @@ public class PortalBunitContext : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         Services.AddLogging();
+        // IStringLocalizer<SharedResource>: pages render in the thread's culture (English unless a test switches it).
+        Services.AddLocalization();
         addServices?.Invoke(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = AddAuthorization();
