@@ -65,20 +65,8 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
     {
         var options = new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) };
         await using var harness = await JoinHarness.CreateAsync(options);
-        await using var ctx = new PortalBunitContext(services =>
-        {
-            services.AddSingleton(harness.Service);
-            services.AddSingleton(harness.Recorder);
-            services.AddSingleton(Options.Create(options));
-            services.AddSingleton<TimeProvider>(harness.Time);
-            services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
-        });
-        ctx.Authorization.SetAuthorized("Ada Attendee")
-            .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
-        var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
-        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
-        module.Setup<long>("now").SetResult(harness.Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
-        module.SetupVoid("preload").SetVoidResult();
+        await using var ctx = harness.PageContext(options);
+        var module = harness.SetupModule(ctx);
 
         var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
         page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
