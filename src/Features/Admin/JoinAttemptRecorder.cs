@@ -213,6 +213,7 @@ public sealed partial class JoinAttemptRecorder(
         attempt.SignatureWindow = signature.Window;
         attempt.ZoomClockOffsetMs = clockMeasured ? (long)signature.ClockOffsetUsed.TotalMilliseconds : null;
         attempt.ZoomClockUncertaintyMs = clockMeasured ? (long)signature.ClockUncertainty.TotalMilliseconds : null;
+        attempt.Devices = devices is { Length: > DeviceCheckResult.MaxSummaryLength } ? devices[..DeviceCheckResult.MaxSummaryLength] : devices;
         await db.SaveChangesAsync(cancellationToken);
     }
 
