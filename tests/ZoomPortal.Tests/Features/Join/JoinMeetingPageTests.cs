@@ -91,7 +91,7 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, "InMeeting", 0));
         await page.InvokeAsync(() => page.Instance.ReportProgress("not-this-join", "Joining", 0));
         Assert.Equal(JoinStep.Retrying, page.Instance.Step);
-        Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
+        Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find(".join-progress[aria-live=polite]").TextContent);
 
         Assert.NotNull(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 2, true)));
         var joined = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 2, null, null, "6.2.0", "Component", 4200));
