@@ -8,7 +8,7 @@ namespace ZoomPortal.E2E.Features.Join.States;
 /// </summary>
 public sealed class JoinStatesPortalFixture : SandboxJoinPortalFixture
 {
-    public static readonly TimeSpan NetworkBackOff = TimeSpan.FromSeconds(12);
+    public static readonly TimeSpan NetworkBackOff = TimeSpan.FromSeconds(20);
 
     protected override IReadOnlyDictionary<string, string?> ScenarioSettings { get; } = new Dictionary<string, string?>
     {

@@ -50,8 +50,15 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
         await browser.RunAsync(portal.BaseUrl, async page =>
         {
             await DevelopmentSignInFlow.SignInAsync(page, Name, "Attendee", returnUrl: $"/meetings/{FabrikamDemo}");
-            // Joining opens a few seconds from now by the server's clock: long enough for the page to load on a busy machine.
-            var opensAt = JoinStatesFlow.ServerNow(portal).AddSeconds(15);
+            // When the Join button turns on, by the page's own record (this machine's clock, which the server reads too).
+            await page.AddInitScriptAsync("""
+                new MutationObserver(() => {
+                    const join = [...document.querySelectorAll('button[type=submit]')].find(b => b.textContent.trim() === 'Join meeting');
+                    if (join && !join.disabled && window.__joinEnabledAt === undefined) window.__joinEnabledAt = Date.now();
+                }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+                """);
+            // Joining opens seconds from now by the server's clock: long enough for the page to load on a busy machine.
+            var opensAt = JoinStatesFlow.ServerNow(portal).AddSeconds(20);
             await JoinStatesFlow.MoveStartAsync(portal, FabrikamDemo, opensAt + lead);
             await page.GotoAsync($"/meetings/{FabrikamDemo}/join");
             await page.WaitUntilInteractiveAsync();
@@ -64,10 +71,12 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
             Log(await JoinStatesFlow.CaptureAsync(page, "not-yet-open"));
 
             await Expect(join).ToBeEnabledAsync(new() { Timeout = 40_000 });
-            var enabledAt = JoinStatesFlow.ServerNow(portal);
+            var enabledAt = DateTimeOffset.FromUnixTimeMilliseconds(await page.EvaluateAsync<long>("() => window.__joinEnabledAt"));
             await Expect(window).ToContainTextAsync("Joining is open now.");
-            Assert.True(enabledAt >= opensAt, $"Join was enabled at {enabledAt:O}, before joining opened at {opensAt:O}");
-            Assert.True(enabledAt - opensAt < TimeSpan.FromSeconds(5), $"Join was enabled {(enabledAt - opensAt).TotalSeconds:F1} s after joining opened");
+            // Not before the opening (a few ms for the two clocks' rounding), and promptly after it.
+            Assert.True(enabledAt >= opensAt.AddMilliseconds(-5), $"Join was enabled at {enabledAt:O}, before joining opened at {opensAt:O}");
+            Assert.True(enabledAt - opensAt < TimeSpan.FromSeconds(3), $"Join was enabled {(enabledAt - opensAt).TotalSeconds:F1} s after joining opened");
+            output.WriteLine($"Join enabled {(enabledAt - opensAt).TotalMilliseconds:F0} ms after joining opened (server clock)");
             Log(await JoinStatesFlow.CaptureAsync(page, "opened"));
 
             // The host has not started it: the page waits for the host, and Cancel ends that.
@@ -86,10 +95,12 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
     public async Task Cancel_during_a_retry_countdown_returns_to_the_meeting_page_and_the_join_is_abandoned()
     {
         const string Name = "Rita Retry";
+        var userId = SandboxJoinPortal.DevelopmentUserId(Name);
         var meeting = portal.LiveMeeting();
         await portal.WaitForCatalogAsync(meeting.Id);
         var sandbox = portal.Sandbox();
         sandbox.ConnectionErrors = 1000;
+        var atCancel = (Attempts: 0, Signatures: 0);
         try
         {
             await browser.RunAsync(portal.BaseUrl, async page =>
@@ -97,14 +108,17 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
                 await JoinPageFlow.OpenAsAttendeeAsync(page, Name, meeting.Id);
                 await JoinPageFlow.JoinButton(page).ClickAsync();
                 await Expect(JoinPageFlow.RetryCountdown(page)).ToBeVisibleAsync();
-                var countdownSeen = DateTimeOffset.UtcNow;
                 Log(await JoinStatesFlow.CaptureAsync(page, "retry-countdown"));
 
+                // Cancel during a countdown (on a busy machine the captures may outlast the first one: then the next).
+                await Expect(JoinPageFlow.RetryCountdown(page)).ToBeVisibleAsync();
                 await page.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+                var cancelledAt = DateTimeOffset.UtcNow;
                 await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/meetings/{meeting.Id}");
                 await page.AssertNoSeriousViolationsAsync();
-                // Past the moment the retry would have run: the join stays at one attempt and one signature.
-                var rest = countdownSeen + JoinStatesFlow.Margin(JoinStatesPortalFixture.NetworkBackOff) - DateTimeOffset.UtcNow;
+                atCancel = await CountsAsync(userId);
+                // Past the moment the next retry would have run: no further attempt, no further signature.
+                var rest = cancelledAt + JoinStatesFlow.Margin(JoinStatesPortalFixture.NetworkBackOff) - DateTimeOffset.UtcNow;
                 if (rest > TimeSpan.Zero)
                 {
                     await Task.Delay(rest);
@@ -116,13 +130,17 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
             sandbox.ConnectionErrors = 0;
         }
 
-        var userId = SandboxJoinPortal.DevelopmentUserId(Name);
         var attempts = await portal.WaitForAttemptsAsync(userId, all => all.Count > 0 && all.All(a => a.JoinOutcome is not null));
-        var attempt = Assert.Single(attempts);
-        Assert.Equal(JoinAttemptOutcome.Abandoned, attempt.JoinOutcome);
+        Assert.All(attempts, a => Assert.Equal(JoinAttemptOutcome.Abandoned, a.JoinOutcome));
+        Assert.Equal(atCancel, await CountsAsync(userId));
+        Assert.Equal(atCancel.Attempts, atCancel.Signatures);
+    }
+
+    private async Task<(int Attempts, int Signatures)> CountsAsync(string userId)
+    {
         var dbs = portal.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await dbs.CreateDbContextAsync();
-        Assert.Equal(1, await db.SignatureIssuances.CountAsync(s => s.UserId == userId));
+        return (await db.JoinAttempts.CountAsync(a => a.UserId == userId), await db.SignatureIssuances.CountAsync(s => s.UserId == userId));
     }
 
     [Fact]
@@ -187,7 +205,8 @@ public sealed partial class JoinStatesTests(BrowserFixture browser, JoinStatesPo
             await Expect(page.GetByLabel("Camera", new() { Exact = true }).Locator("option")).Not.ToHaveCountAsync(0);
             await Expect(page.GetByLabel("Microphone", new() { Exact = true }).Locator("option")).Not.ToHaveCountAsync(0);
             await page.WaitForFunctionAsync("() => document.querySelector('video.device-check-video')?.videoWidth > 0");
-            Assert.True(await page.EvaluateAsync<double>("() => document.getElementById('device-level').value") > 0);
+            // The fake microphone beeps about once a second: the level moves with it.
+            await page.WaitForFunctionAsync("() => document.getElementById('device-level').value > 0");
             Log(await JoinStatesFlow.CaptureAsync(page, "device-check"));
 
             await JoinPageFlow.JoinButton(page).ClickAsync();
