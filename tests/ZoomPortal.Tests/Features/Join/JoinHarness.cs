@@ -89,16 +89,22 @@ internal sealed class JoinHarness : IAsyncDisposable
             services.AddSingleton(Options.Create(options));
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
-            services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<ZoomPortal.Data.PortalDbContext>>(Database);
-            services.AddSingleton<MeetingAccess>();
-            services.AddSingleton<MeetingCatalogNotifier>();
-            services.AddSingleton(Options.Create(meetings ?? new MeetingsOptions()));
-            services.AddSingleton<MeetingCatalog>();
-            services.AddSingleton<MeetingSchedule>();
+            AddMeetingServices(services, meetings);
         });
         ctx.Authorization.SetAuthorized("Ada Attendee")
             .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
         return ctx;
+    }
+
+    /// <summary>What the join page reads of the meetings feature (the catalog over this database, the schedule).</summary>
+    public void AddMeetingServices(IServiceCollection services, MeetingsOptions? meetings = null)
+    {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<ZoomPortal.Data.PortalDbContext>>(Database);
+        services.AddSingleton<MeetingAccess>();
+        services.AddSingleton<MeetingCatalogNotifier>();
+        services.AddSingleton(Options.Create(meetings ?? new MeetingsOptions()));
+        services.AddSingleton<MeetingCatalog>();
+        services.AddSingleton<MeetingSchedule>();
     }
 
     /// <summary>The page's module as Chrome on Linux would answer, with the browser's clock 1.5 s ahead.</summary>
