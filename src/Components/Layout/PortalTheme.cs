@@ -27,6 +27,11 @@ internal static class PortalTheme
             TextSecondary = "rgba(255,255,255,0.72)",
             AppbarBackground = "#111a2e",
             Secondary = "#c5a3ff",
+            // Light status colours: MudBlazor's defaults in alerts' text fail axe's contrast check on dark surfaces.
+            Info = "#9cc0ff",
+            Warning = "#ffc46b",
+            Success = "#8fd694",
+            Error = "#ff9a90",
         },
     };
 }

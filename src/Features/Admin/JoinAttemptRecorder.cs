@@ -187,7 +187,8 @@ public sealed partial class JoinAttemptRecorder(
 
     /// <summary>A signature was issued for an attempt: the attempt starts, with what it was signed with (never the token).</summary>
     /// <param name="clockMeasured">Zoom's clock had been measured; otherwise the offset used is not evidence and is not kept.</param>
-    public async Task RecordSignedAsync(JoinSession session, int attemptNumber, MeetingSignature signature, bool clockMeasured, CancellationToken cancellationToken)
+    /// <param name="devices">What the page's device check found and chose, when it ran (Zoom's SDK takes no device choice, so it is kept here).</param>
+    public async Task RecordSignedAsync(JoinSession session, int attemptNumber, MeetingSignature signature, bool clockMeasured, CancellationToken cancellationToken, string? devices = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(signature);
@@ -212,6 +213,7 @@ public sealed partial class JoinAttemptRecorder(
         attempt.SignatureWindow = signature.Window;
         attempt.ZoomClockOffsetMs = clockMeasured ? (long)signature.ClockOffsetUsed.TotalMilliseconds : null;
         attempt.ZoomClockUncertaintyMs = clockMeasured ? (long)signature.ClockUncertainty.TotalMilliseconds : null;
+        attempt.Devices = devices is { Length: > DeviceCheckResult.MaxSummaryLength } ? devices[..DeviceCheckResult.MaxSummaryLength] : devices;
         await db.SaveChangesAsync(cancellationToken);
     }
 

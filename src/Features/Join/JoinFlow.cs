@@ -14,6 +14,7 @@ public sealed class JoinFlow
     private readonly bool _clientView;
     private DateTimeOffset? _waitingForHostSince;
     private bool _ended;
+    private bool _passcodeTyped;
 
     /// <param name="allowed">The user may join (<see cref="JoinSession.IsAllowed"/>); otherwise the flow stays refused.</param>
     /// <param name="clientView">The mobile Client View, whose retries reload the page.</param>
@@ -41,14 +42,39 @@ public sealed class JoinFlow
     /// <summary>Where the latest signature's window lay; the page says so when it was widened.</summary>
     public SignatureWindowKind Window { get; private set; } = SignatureWindowKind.Measured;
 
+    /// <summary>The user cancelled this join: the module's further calls get nothing (no signature, a stop).</summary>
+    public bool IsCancelled => Step == JoinStep.Cancelled;
+
     /// <summary>The module runs this join (from the click until it stops or is in the meeting).</summary>
     public bool IsRunning { get; private set; }
 
     /// <summary>The user clicked Join at least once on this page.</summary>
     public bool HasStarted { get; private set; }
 
-    /// <summary>The page stops here and offers the form: before the first click, after asking for the passcode, after stopping.</summary>
-    public bool ShowsForm => Step is JoinStep.Ready or JoinStep.NeedPasscode or JoinStep.Stopped;
+    /// <summary>When the meeting ended (<see cref="JoinStep.Ended"/>).</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>When joining opens (<see cref="JoinStep.NotYetOpen"/>), by the server's clock.</summary>
+    public DateTimeOffset? OpensAt { get; private set; }
+
+    /// <summary>Joining opened while the page was open: the page announces it.</summary>
+    public bool OpenedWhileWaiting { get; private set; }
+
+    /// <summary>
+    /// The page stops here and offers the form: before the first click, after asking for the passcode, after stopping,
+    /// and (with Join disabled) until joining opens.
+    /// </summary>
+    public bool ShowsForm => Step is JoinStep.Ready or JoinStep.NeedPasscode or JoinStep.Stopped or JoinStep.NotYetOpen;
+
+    /// <summary>A wait for the host or a retry's countdown runs: the user may cancel it.</summary>
+    public bool CanCancel => Step is JoinStep.WaitingForHost or JoinStep.Retrying;
+
+    /// <summary>What the passcode field says (null: no passcode asked): Zoom refused the catalog's passcode, or the one typed.</summary>
+    public string? PasscodePrompt => Step != JoinStep.NeedPasscode
+        ? null
+        : _passcodeTyped
+            ? "That passcode isn't right. Check it with the host and enter it again."
+            : "This meeting needs a passcode. Enter the one the host gave you.";
 
     /// <summary>A reloaded Client View page continues its join without a second click.</summary>
     public bool StartsByItself => _clientView && FirstAttempt > 1;
@@ -60,15 +86,68 @@ public sealed class JoinFlow
         return !_clientView && agent.IsMobile;
     }
 
-    public bool CanStart(bool moduleReady, BrowserChecks? checks) => moduleReady && checks?.CanJoin == true && ShowsForm;
+    public bool CanStart(bool moduleReady, BrowserChecks? checks) => moduleReady && checks?.CanJoin == true && ShowsForm && Step != JoinStep.NotYetOpen;
+
+    /// <summary>Places the join in the meeting's time, once, before anything runs: ended, not open yet, or open.</summary>
+    public void Schedule(JoinWindow window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (Step != JoinStep.Ready)
+        {
+            return;
+        }
+
+        if (window.EndedAt is { } endedAt)
+        {
+            Step = JoinStep.Ended;
+            EndedAt = endedAt;
+        }
+        else if (window.OpensAt is { } opensAt && opensAt > now)
+        {
+            Step = JoinStep.NotYetOpen;
+            OpensAt = opensAt;
+        }
+    }
+
+    /// <summary>The server's clock moved on: true when joining opened just now (the page enables Join and says so).</summary>
+    public bool Tick(DateTimeOffset now)
+    {
+        if (Step != JoinStep.NotYetOpen || OpensAt > now)
+        {
+            return false;
+        }
+
+        Step = JoinStep.Ready;
+        OpenedWhileWaiting = true;
+        return true;
+    }
+
+    /// <summary>
+    /// The user cancelled a wait for the host or a retry's countdown: true when that ends the join (the page stops the
+    /// module and records the join as abandoned); nothing from the module counts afterwards.
+    /// </summary>
+    public bool Cancel()
+    {
+        if (!CanCancel)
+        {
+            return false;
+        }
+
+        Step = JoinStep.Cancelled;
+        IsRunning = false;
+        _ended = true;
+        return true;
+    }
 
     /// <summary>The browser cannot run the SDK: explain before anyone clicks.</summary>
     public void BrowserUnsupported() => Error = JoinErrorCatalog.Classify(PortalErrorCodes.BrowserUnsupported, null);
 
     /// <summary>The user clicked Join (or Try again, or gave the passcode).</summary>
+    /// <param name="passcodeTyped">The user typed a passcode, which this attempt uses instead of the catalog's.</param>
     /// <returns>What the page asks the module to do.</returns>
-    public JoinStart Start()
+    public JoinStart Start(bool passcodeTyped = false)
     {
+        _passcodeTyped = passcodeTyped;
         var resume = Step == JoinStep.NeedPasscode && IsRunning;
         Error = null;
         Problem = null;
@@ -82,6 +161,11 @@ public sealed class JoinFlow
     public void SignatureIssued(JoinTicketResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (Step == JoinStep.Cancelled)
+        {
+            return;
+        }
+
         if (result.Ticket is not null)
         {
             Window = result.Ticket.Window;
@@ -96,6 +180,11 @@ public sealed class JoinFlow
     /// <summary>Something failed on the portal's side; the page says <paramref name="problem"/> and offers Try again.</summary>
     public void Failed(string problem)
     {
+        if (Step == JoinStep.Cancelled)
+        {
+            return;
+        }
+
         Problem = problem;
         Stop();
     }
@@ -107,6 +196,11 @@ public sealed class JoinFlow
     public void AttemptRecorded(JoinReportOutcome outcome, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (Step == JoinStep.Cancelled)
+        {
+            return;
+        }
+
         Error = outcome.Error;
         Step = outcome.Next.Action switch
         {
@@ -128,7 +222,7 @@ public sealed class JoinFlow
     /// <summary>The module's progress (a step it may report, a countdown); false when ignored.</summary>
     public bool Progressed(JoinStep step, int seconds)
     {
-        if (!JoinSteps.Reportable.Contains(step) || seconds is < 0 or > 86_400 || Step is JoinStep.Stopped or JoinStep.InMeeting or JoinStep.Refused)
+        if (!JoinSteps.Reportable.Contains(step) || seconds is < 0 or > 86_400 || Step is JoinStep.Stopped or JoinStep.InMeeting or JoinStep.Refused or JoinStep.Cancelled)
         {
             return false;
         }

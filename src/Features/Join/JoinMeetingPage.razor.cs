@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Join.Sdk;
+using ZoomPortal.Features.Meetings;
 
 namespace ZoomPortal.Features.Join;
 
@@ -28,6 +29,9 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     private BrowserChecks? _checks;
     private string? _userAgent;
     private long? _browserClockOffsetMs;
+    private ViewerTimeZone _viewer = ViewerTimeZone.Utc;
+    private ITimer? _opening;
+    private DeviceCheckResult? _devices;
 
     [Inject] private JoinService Join { get; set; } = default!;
     [Inject] private JoinAttemptRecorder Recorder { get; set; } = default!;
@@ -36,6 +40,8 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     [Inject] private IOptions<JoinOptions> Options { get; set; } = default!;
     [Inject] private ZoomSdkAssets Sdk { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private MeetingCatalog Catalog { get; set; } = default!;
+    [Inject] private MeetingSchedule Schedule { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -82,11 +88,71 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         {
             _form.DisplayName = _session.DisplayName;
         }
+
+        // The same rule as the meetings pages, by the server's clock: an ended meeting offers no Join, and an early
+        // attendee gets Join when joining opens.
+        var meeting = await Catalog.FindVisibleAsync(Id, _user, CancellationToken.None);
+        var now = Time.GetUtcNow();
+        _flow.Schedule(JoinWindow.For(meeting is null ? null : Schedule.Current(meeting, now), Kind), now);
+        if (RendererInfo.IsInteractive)
+        {
+            ArmOpening();
+        }
+    }
+
+    // Fires at the opening instant by the server's clock; a timer that fires early re-arms for the rest.
+    private void ArmOpening()
+    {
+        _opening?.Dispose();
+        _opening = null;
+        if (_flow is { Step: JoinStep.NotYetOpen, OpensAt: { } opensAt })
+        {
+            var due = opensAt - Time.GetUtcNow();
+            _opening = Time.CreateTimer(_ => _ = InvokeAsync(OpenIfDue), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OpenIfDue()
+    {
+        if (_flow is null)
+        {
+            return;
+        }
+
+        if (_flow.Tick(Time.GetUtcNow()))
+        {
+            StateHasChanged();
+        }
+        else
+        {
+            ArmOpening();
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        if (_session is null || _flow?.Cancel() != true)
+        {
+            return;
+        }
+
+        StateHasChanged();
+        try
+        {
+            await EndModuleJoinAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit went away; the SDK went with it.
+        }
+
+        await Recorder.AbandonAsync(_user, _session, CancellationToken.None);
+        Navigation.NavigateTo(JoinRoutes.Meeting(Id));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _session is not { IsAllowed: true } || _flow is null)
+        if (!firstRender || _session is not { IsAllowed: true } || _flow is null or { Step: JoinStep.Ended })
         {
             return;
         }
@@ -125,7 +191,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
             return;
         }
 
-        if (_flow.Start() == JoinStart.ResumeWithPasscode && _join is not null)
+        if (_flow.Start(passcodeTyped: JoinIdentity.NormalizePasscode(_form.Passcode) is not null) == JoinStart.ResumeWithPasscode && _join is not null)
         {
             await _join.InvokeVoidAsync("resume");
             return;
@@ -155,14 +221,15 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     [JSInvokable]
     public async Task<JoinTicket?> GetSignatureAsync(string joinId, int attemptNumber, bool remeasureClock)
     {
-        if (!IsThisJoin(joinId) || attemptNumber is < 1 or > JoinAttemptReport.MaxAttemptNumber)
+        if (!IsThisJoin(joinId) || _flow!.IsCancelled || attemptNumber is < 1 or > JoinAttemptReport.MaxAttemptNumber)
         {
             return null;
         }
 
         try
         {
-            var result = await Join.IssueSignatureAsync(_user, _session!, attemptNumber, remeasureClock, _form.DisplayName, _form.Passcode, CancellationToken.None);
+            var result = await Join.IssueSignatureAsync(_user, _session!, attemptNumber, remeasureClock, _form.DisplayName, _form.Passcode, CancellationToken.None,
+                _devices?.Summary());
             _flow!.SignatureIssued(result);
             await InvokeAsync(StateHasChanged);
 
@@ -183,7 +250,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     public async Task<JoinNextStepMessage> ReportAttemptAsync(string joinId, int attemptNumber, int? errorCode, string? errorMessage, string? sdkVersion, string? sdkView, long? timeToJoinMs)
     {
         var report = JoinAttemptReport.TryCreate(attemptNumber, errorCode, errorMessage, sdkVersion, sdkView, _browserClockOffsetMs, timeToJoinMs);
-        if (!IsThisJoin(joinId) || report is null)
+        if (!IsThisJoin(joinId) || report is null || _flow!.IsCancelled)
         {
             return JoinNextStepMessage.From(JoinNextStep.Stop);
         }
@@ -244,6 +311,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _opening?.Dispose();
         if (_session is { IsAllowed: true } session && _flow?.EndsOnLeaving() == true)
         {
             try

@@ -69,6 +69,7 @@ public sealed partial class JoinService(
     /// Signs a fresh signature for one attempt. The role comes from the session and is checked again here, whatever
     /// the browser asks; the clock is re-measured first after a signature error.
     /// </summary>
+    /// <param name="devices">The device check's finding (<see cref="DeviceCheckResult.Summary"/>), kept with the attempt.</param>
     public async Task<JoinTicketResult> IssueSignatureAsync(
         ClaimsPrincipal user,
         JoinSession session,
@@ -76,7 +77,8 @@ public sealed partial class JoinService(
         bool remeasureClock,
         string? displayName,
         string? typedPasscode,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? devices = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(session);
@@ -164,7 +166,7 @@ public sealed partial class JoinService(
                 }
             }
 
-            await recorder.RecordSignedAsync(session, attemptNumber, signature, clock.Current.IsKnown, cancellationToken);
+            await recorder.RecordSignedAsync(session, attemptNumber, signature, clock.Current.IsKnown, cancellationToken, devices);
             var ticket = new JoinTicket(
                 signature.Token,
                 meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

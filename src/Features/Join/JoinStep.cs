@@ -13,6 +13,15 @@ public enum JoinStep
     InMeeting,
     Stopped,
     Refused,
+
+    /// <summary>Joining opens later (<see cref="JoinWindow.OpensAt"/>); the page enables Join by itself then.</summary>
+    NotYetOpen,
+
+    /// <summary>The meeting has ended: nothing to join.</summary>
+    Ended,
+
+    /// <summary>The user cancelled a wait or a retry; the join ended as abandoned.</summary>
+    Cancelled,
 }
 
 public static class JoinSteps

@@ -53,6 +53,15 @@ public sealed class MeetingSchedule(IOptions<MeetingsOptions> options)
             past.OrderByDescending(i => i.Start).ThenBy(i => i.Meeting.Topic, StringComparer.CurrentCulture).ToList());
     }
 
+    /// <summary>The occurrence that matters now: the live one, else the next, else the latest past one (null: none).</summary>
+    public ScheduledMeeting? Current(MeetingSummary meeting, DateTimeOffset now)
+    {
+        var items = Expand(meeting, now);
+        return items.FirstOrDefault(i => i.Phase == MeetingPhase.Live)
+            ?? items.FirstOrDefault(i => i.Phase == MeetingPhase.Upcoming)
+            ?? (items.Count > 0 ? items[^1] : null);
+    }
+
     /// <summary>The meeting and each of its occurrences, in start order.</summary>
     public IReadOnlyList<ScheduledMeeting> Expand(MeetingSummary meeting, DateTimeOffset now)
     {

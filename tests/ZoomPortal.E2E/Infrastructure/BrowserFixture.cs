@@ -6,7 +6,7 @@ namespace ZoomPortal.E2E.Infrastructure;
 /// One headless Debian Chromium per test collection; every test gets its own <see cref="IBrowserContext"/>
 /// (cookies, storage, time zone and locale are never shared between tests).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>The system browser; Playwright's own downloads are never used.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not been launched.");
+
+    /// <summary>Switches a derived fixture adds to Chromium's (e.g. fake media devices).</summary>
+    protected virtual IReadOnlyList<string> ExtraArguments => [];
 
     public async Task InitializeAsync()
     {
@@ -40,6 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
                 // Everything but loopback fails to resolve, so no test can reach a real service such as zoom.us.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--no-proxy-server",
+                .. ExtraArguments,
             ],
         });
     }

@@ -249,6 +249,10 @@ namespace ZoomPortal.src.Data.Migrations.Postgres
                     b.Property<long?>("BrowserClockOffsetMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Devices")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("ErrorCategory")
                         .IsRequired()
                         .HasMaxLength(24)

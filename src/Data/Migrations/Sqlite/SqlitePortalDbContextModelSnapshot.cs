@@ -234,6 +234,10 @@ namespace ZoomPortal.src.Data.Migrations.Sqlite
                     b.Property<long?>("BrowserClockOffsetMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Devices")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ErrorCategory")
                         .IsRequired()
                         .HasMaxLength(24)

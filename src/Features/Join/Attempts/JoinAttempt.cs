@@ -72,6 +72,9 @@ public sealed class JoinAttempt
 
     /// <summary>From clicking Join to the SDK's success (ms), on success.</summary>
     public int? TimeToJoinMs { get; set; }
+
+    /// <summary>What the page's device check found and chose before this attempt (statuses and labels), when it ran.</summary>
+    public string? Devices { get; set; }
 }
 
 public enum JoinAttemptOutcome

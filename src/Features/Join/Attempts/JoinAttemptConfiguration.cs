@@ -15,6 +15,7 @@ internal sealed class JoinAttemptConfiguration : IEntityTypeConfiguration<JoinAt
         builder.Property(a => a.SdkVersion).HasMaxLength(32);
         builder.Property(a => a.SdkView).HasMaxLength(16);
         builder.Property(a => a.Browser).HasMaxLength(64);
+        builder.Property(a => a.Devices).HasMaxLength(ZoomPortal.Features.Join.DeviceCheckResult.MaxSummaryLength);
         builder.Property(a => a.OperatingSystem).HasMaxLength(64);
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.JoinOutcome).HasConversion<string>().HasMaxLength(16);

@@ -1,5 +1,7 @@
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Errors;
+using ZoomPortal.Features.Meetings;
+using ZoomPortal.Tests.Features.Meetings;
 
 namespace ZoomPortal.Tests.Features.Join;
 
@@ -91,5 +93,86 @@ public sealed class JoinFlowTests
         Assert.Equal(JoinStep.Refused, flow.Step);
         Assert.False(flow.CanStart(true, Chrome));
         Assert.False(flow.Progressed(JoinStep.Joining, 0));
+    }
+
+    [Fact]
+    public void An_ended_meeting_stays_ended_and_never_starts()
+    {
+        var schedule = new MeetingSchedule(new MeetingsOptions());
+        var yesterday = MeetingData.Summary(1, "Retro", Now.AddDays(-1));
+        var flow = new JoinFlow(true, false, 1);
+        flow.Schedule(JoinWindow.For(schedule.Current(yesterday, Now), JoinKind.Join), Now);
+
+        Assert.Equal((JoinStep.Ended, Now.AddDays(-1).AddHours(1)), (flow.Step, flow.EndedAt));
+        Assert.False(flow.ShowsForm);
+        Assert.False(flow.CanStart(true, Chrome));
+        Assert.False(flow.Tick(Now.AddDays(1)));
+        Assert.False(flow.EndsOnLeaving());
+    }
+
+    [Fact]
+    public void Joining_not_yet_open_opens_at_the_lead_time_by_the_given_clock_for_attendees_only()
+    {
+        var schedule = new MeetingSchedule(new MeetingsOptions { JoinLeadTime = TimeSpan.FromMinutes(10) });
+        var soon = schedule.Current(MeetingData.Summary(1, "Design review", Now.AddMinutes(39)), Now);
+        var flow = new JoinFlow(true, false, 1);
+        flow.Schedule(JoinWindow.For(soon, JoinKind.Join), Now);
+
+        Assert.Equal((JoinStep.NotYetOpen, Now.AddMinutes(29)), (flow.Step, flow.OpensAt));
+        Assert.True(flow.ShowsForm);
+        Assert.False(flow.CanStart(true, Chrome));
+        Assert.False(flow.Tick(Now.AddMinutes(29).AddTicks(-1)));
+        Assert.True(flow.Tick(Now.AddMinutes(29)));
+        Assert.Equal((JoinStep.Ready, true), (flow.Step, flow.OpenedWhileWaiting));
+        Assert.True(flow.CanStart(true, Chrome));
+        Assert.False(flow.Tick(Now.AddMinutes(30)));
+
+        // The host may start early (Zoom lets the host start before the scheduled time).
+        Assert.Equal(JoinWindow.Open, JoinWindow.For(soon, JoinKind.Start));
+        var live = schedule.Current(MeetingData.Summary(2, "Standup", Now.AddMinutes(-5)), Now);
+        Assert.Equal(JoinWindow.Open, JoinWindow.For(live, JoinKind.Join));
+    }
+
+    [Fact]
+    public void Cancel_ends_a_wait_or_a_retry_once_and_ignores_the_modules_late_news()
+    {
+        var flow = new JoinFlow(true, false, 1);
+        Assert.False(flow.Cancel());
+        flow.Start();
+        Assert.False(flow.CanCancel);
+        var wait = new JoinReportOutcome(JoinErrorCatalog.Classify(3008, null), new JoinNextStep(JoinNextAction.WaitForHost, TimeSpan.FromSeconds(15), false));
+        flow.AttemptRecorded(wait, Now);
+        Assert.True(flow.CanCancel);
+
+        Assert.True(flow.Cancel());
+        Assert.Equal((JoinStep.Cancelled, false, true), (flow.Step, flow.IsRunning, flow.IsCancelled));
+        Assert.False(flow.Cancel());
+        Assert.False(flow.Progressed(JoinStep.GettingSignature, 0));
+        flow.AttemptRecorded(JoinReportOutcome.Joined, Now);
+        flow.Failed("late");
+        Assert.Equal(JoinStep.Cancelled, flow.Step);
+        Assert.False(flow.ShowsForm);
+        // The page records the abandonment itself: leaving afterwards ends nothing twice.
+        Assert.False(flow.EndsOnLeaving());
+
+        var retrying = new JoinFlow(true, false, 1);
+        retrying.Start();
+        retrying.AttemptRecorded(new JoinReportOutcome(JoinErrorCatalog.Classify(3712, null), JoinNextStep.Retry(TimeSpan.FromSeconds(10), true)), Now);
+        Assert.True(retrying.Cancel());
+    }
+
+    [Fact]
+    public void The_passcode_prompt_blames_a_passcode_only_when_the_user_typed_one()
+    {
+        var refused = new JoinReportOutcome(JoinErrorCatalog.Classify(3004, null), new JoinNextStep(JoinNextAction.AskPasscode, TimeSpan.Zero, false));
+        var flow = new JoinFlow(true, false, 1);
+        Assert.Null(flow.PasscodePrompt);
+        flow.Start();
+        flow.AttemptRecorded(refused, Now);
+        Assert.StartsWith("This meeting needs a passcode.", flow.PasscodePrompt, StringComparison.Ordinal);
+
+        flow.Start(passcodeTyped: true);
+        flow.AttemptRecorded(refused, Now);
+        Assert.StartsWith("That passcode isn't right.", flow.PasscodePrompt, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,10 @@ using ZoomPortal.Features.Auth;
 using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Tests.Features.Meetings;
+using ZoomPortal.Tests.Infrastructure;
+using Bunit;
 using ZoomPortal.Zoom;
 
 namespace ZoomPortal.Tests.Features.Join;
@@ -72,6 +75,50 @@ internal sealed class JoinHarness : IAsyncDisposable
         await database.SeedAsync(meeting, hidden);
         return harness;
     }
+
+    /// <summary>
+    /// A bUnit context for the join page over this harness (its service, recorder, clock and database, the meetings
+    /// catalog and schedule), signed in as Ada, with the page's module answering as Chrome on Linux.
+    /// </summary>
+    public PortalBunitContext PageContext(JoinOptions options, MeetingsOptions? meetings = null)
+    {
+        var ctx = new PortalBunitContext(services =>
+        {
+            services.AddSingleton(Service);
+            services.AddSingleton(Recorder);
+            services.AddSingleton(Options.Create(options));
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
+            AddMeetingServices(services, meetings);
+        });
+        ctx.Authorization.SetAuthorized("Ada Attendee")
+            .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
+        return ctx;
+    }
+
+    /// <summary>What the join page reads of the meetings feature (the catalog over this database, the schedule).</summary>
+    public void AddMeetingServices(IServiceCollection services, MeetingsOptions? meetings = null)
+    {
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<ZoomPortal.Data.PortalDbContext>>(Database);
+        services.AddSingleton<MeetingAccess>();
+        services.AddSingleton<MeetingCatalogNotifier>();
+        services.AddSingleton(Options.Create(meetings ?? new MeetingsOptions()));
+        services.AddSingleton<MeetingCatalog>();
+        services.AddSingleton<MeetingSchedule>();
+    }
+
+    /// <summary>The page's module as Chrome on Linux would answer, with the browser's clock 1.5 s ahead.</summary>
+    public BunitJSModuleInterop SetupModule(PortalBunitContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
+        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
+        module.Setup<long>("now").SetResult(Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
+        module.SetupVoid("preload").SetVoidResult();
+        return module;
+    }
+
+    public const string ChromeOnLinux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
     public static ClaimsPrincipal User(string id, string email, string name = "Ada Attendee") =>
         new(new ClaimsIdentity(

@@ -65,20 +65,8 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
     {
         var options = new JoinOptions { RetryDelay = TimeSpan.FromSeconds(2) };
         await using var harness = await JoinHarness.CreateAsync(options);
-        await using var ctx = new PortalBunitContext(services =>
-        {
-            services.AddSingleton(harness.Service);
-            services.AddSingleton(harness.Recorder);
-            services.AddSingleton(Options.Create(options));
-            services.AddSingleton<TimeProvider>(harness.Time);
-            services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
-        });
-        ctx.Authorization.SetAuthorized("Ada Attendee")
-            .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
-        var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
-        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
-        module.Setup<long>("now").SetResult(harness.Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
-        module.SetupVoid("preload").SetVoidResult();
+        await using var ctx = harness.PageContext(options);
+        var module = harness.SetupModule(ctx);
 
         var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
         page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
@@ -103,7 +91,7 @@ public sealed class JoinMeetingPageTests : PortalBunitContext
         await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, "InMeeting", 0));
         await page.InvokeAsync(() => page.Instance.ReportProgress("not-this-join", "Joining", 0));
         Assert.Equal(JoinStep.Retrying, page.Instance.Step);
-        Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find("[aria-live=polite]").TextContent);
+        Assert.Matches(@"Support code ZP-[2-9A-Z]{6}", page.Find(".join-progress[aria-live=polite]").TextContent);
 
         Assert.NotNull(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 2, true)));
         var joined = await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 2, null, null, "6.2.0", "Component", 4200));

@@ -87,6 +87,7 @@ public sealed class AttemptForgeryTests
             services.AddSingleton(Options.Create(options));
             services.AddSingleton<TimeProvider>(harness.Time);
             services.AddSingleton(new ZoomSdkAssets(Options.Create(new ZoomSdkOptions { Version = "6.2.0", UseStandIn = true })));
+            harness.AddMeetingServices(services);
         });
         ctx.Authorization.SetAuthorized("Ada Attendee")
             .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
