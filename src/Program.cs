@@ -9,6 +9,7 @@ using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Features.ScaleOut;
 using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom;
 
@@ -26,6 +27,7 @@ builder.AddJoin();
 builder.AddMeetings();
 builder.AddAdmin();
 builder.AddAttendance();
+builder.AddScaleOut();
 builder.AddAlerts();
 
 var app = builder.Build();
