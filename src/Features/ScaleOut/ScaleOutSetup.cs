@@ -32,6 +32,9 @@ internal static partial class ScaleOutSetup
                 var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
                 // Keep trying when Redis is down at start-up instead of failing the first hub connection for good.
                 configuration.AbortOnConnectFail = false;
+                // While Redis is away a roster hint fails at once (the event is stored; rosters resync later) instead of
+                // holding the reporter's acknowledgement for the 5 s command timeout.
+                configuration.BacklogPolicy = BacklogPolicy.FailFast;
                 configuration.ChannelPrefix = RedisChannel.Literal(options.Value.ChannelPrefix);
                 signalR.Configuration = configuration;
                 signalR.ConnectionFactory = async writer =>
