@@ -70,16 +70,22 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     public async Task<string> AffinityForAsync(string instance)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Nginx.BaseUrl };
-        for (var i = 0; i < 200; i++)
+        // After a restart nginx leaves the instance out for its fail_timeout (10 s): keep asking a little longer than that.
+        for (var round = 0; round < 30; round++)
         {
-            var value = $"probe-{i}";
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
-            request.Headers.Add("Cookie", $"{AffinityCookie}={value}");
-            using var response = await client.SendAsync(request);
-            if (response.Headers.TryGetValues(InstanceHeader, out var answered) && answered.Single() == instance)
+            for (var i = 0; i < 40; i++)
             {
-                return value;
+                var value = $"probe-{i}";
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+                request.Headers.Add("Cookie", $"{AffinityCookie}={value}");
+                using var response = await client.SendAsync(request);
+                if (response.Headers.TryGetValues(InstanceHeader, out var answered) && answered.Single() == instance)
+                {
+                    return value;
+                }
             }
+
+            await Task.Delay(1_000);
         }
 
         throw new InvalidOperationException($"No affinity value reached instance {instance} through nginx:\n{Nginx.Log}");
@@ -140,6 +146,9 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             // One catalog in one database: only A refreshes it from its sandbox.
             ["Meetings:BackgroundRefresh"] = instance == "A" ? "true" : "false",
             ["Logging:Console:LogLevel:Default"] = "Warning",
+            // The fan-out harness's host reports a whole meeting's events on a few connections.
+            ["Attendance:EventsPerSecond"] = "1000",
+            ["Attendance:EventBurst"] = "10000",
             // A killed instance lets go of its browsers at once instead of waiting for them for 30 s.
             ["shutdownTimeoutSeconds"] = "1",
         };

@@ -101,10 +101,13 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 await OpenRosterAsync(host);
                 Assert.Equal("A", await ScaleOutFixture.InstanceOfAsync(host));
 
+                // Marks this document: only a reload (a new document) clears it, so the checks below see the new page.
+                await host.EvaluateAsync("() => { window.zpBeforeKill = true; }");
                 await portal.KillAsync("A");
 
                 // Blazor's reconnect reaches B through nginx, which does not know the circuit: the page reloads there,
                 // signed in still (the Data Protection keys are shared), and its hub connection is live again.
+                await host.WaitForFunctionAsync("() => window.zpBeforeKill === undefined", null, new() { Timeout = 60_000 });
                 await Expect(host.GetByTestId("roster-connection")).ToHaveTextAsync("Live", new() { Timeout = 60_000 });
                 await Expect(host.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Live roster");
                 Assert.Equal("B", await ScaleOutFixture.InstanceOfAsync(host));
