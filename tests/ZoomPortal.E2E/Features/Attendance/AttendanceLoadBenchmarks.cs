@@ -98,9 +98,10 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
             for (var seq = index; seq < total; seq += reporters)
             {
                 var due = TimeSpan.FromTicks(interval.Ticks * (seq / reporters));
-                if (clock.Elapsed < due)
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(due - clock.Elapsed);
+                    await Task.Delay(wait);
                 }
 
                 var id = seq;
