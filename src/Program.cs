@@ -10,6 +10,7 @@ using ZoomPortal.Features.Join.Sdk;
 using ZoomPortal.Features.Join.Signing;
 using ZoomPortal.Features.Localisation;
 using ZoomPortal.Features.Meetings;
+using ZoomPortal.Features.ScaleOut;
 using ZoomPortal.Features.Telemetry;
 using ZoomPortal.Zoom;
 
@@ -28,6 +29,7 @@ builder.AddJoin();
 builder.AddMeetings();
 builder.AddAdmin();
 builder.AddAttendance();
+builder.AddScaleOut();
 builder.AddAlerts();
 
 var app = builder.Build();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ZoomPortal and ends with one line: "N passed, N failed".
-# Needs: the .NET 10 SDK, Node/npm, Debian's chromium, postgresql and redis-server (.ci/run installs them).
+# Needs: the .NET 10 SDK, Node/npm, Debian's chromium, postgresql, redis-server and nginx (.ci/run installs them).
 # PostgreSQL and Redis: uses ZOOMPORTAL_TEST_POSTGRES / ZOOMPORTAL_TEST_REDIS when set, otherwise starts throwaway servers.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -22,7 +22,11 @@ internal static partial class DataSetup
         if (database.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContextFactory<PostgresPortalDbContext>((sp, options) =>
-                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.PostgresConnectionString));
+                options.UseNpgsql(
+                    sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.PostgresConnectionString,
+                    // A restart or fail-over of the server breaks pooled connections: retry transient failures instead
+                    // of failing a join or an attendance report (no code here opens its own transaction, which this forbids).
+                    npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)));
             builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
         }
         else

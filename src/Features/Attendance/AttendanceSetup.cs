@@ -44,6 +44,7 @@ internal static class AttendanceSetup
         services.AddSingleton<AttendanceAccess>();
         services.AddSingleton<AttendanceRecorder>();
         services.AddSingleton<AttendanceRoster>();
+        services.AddSingleton<RosterResync>();
         services.AddSingleton<ZoomWebhookQueueSignal>();
         services.AddSingleton<ZoomWebhookActivity>();
         services.AddSingleton<ZoomPortal.Features.Alerts.IWebhookActivity>(sp => sp.GetRequiredService<ZoomWebhookActivity>());

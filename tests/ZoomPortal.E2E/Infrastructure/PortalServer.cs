@@ -54,15 +54,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     private bool IsDevelopment => string.Equals(Environment, Environments.Development, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Starts Kestrel on a free loopback port and records the address it bound.</summary>
-    public Uri Start()
+    /// <summary>Starts Kestrel on a free loopback port (or <paramref name="port"/>) and records the address it bound.</summary>
+    public Uri Start(int port = 0)
     {
         if (_baseUrl is not null)
         {
             return _baseUrl;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");

@@ -83,8 +83,8 @@ public sealed partial class AttendanceRecorder(
         }
 
         LogSession(logger, meetingId, session.Id, "started");
-        await hub.Clients.Group(AttendanceHub.WaitingGroup(meetingId)).MeetingStarted(meetingId);
-        await hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at));
+        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.WaitingGroup(meetingId)).MeetingStarted(meetingId));
+        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at)));
     }
 
     /// <summary><c>meeting.ended</c>: closes the session; everyone still in leaves at <paramref name="at"/>.</summary>
@@ -96,7 +96,7 @@ public sealed partial class AttendanceRecorder(
         await db.SaveChangesAsync(cancellationToken);
         _openSessions.TryRemove(meetingId, out _);
         LogSession(logger, meetingId, session.Id, "ended");
-        await hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at));
+        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at)));
     }
 
     private async Task<bool> IsStoredAsync(string key, CancellationToken cancellationToken)
@@ -142,8 +142,27 @@ public sealed partial class AttendanceRecorder(
     }
 
     private Task NotifyAsync(long meetingId, long sessionId, AttendanceEvent e) =>
-        hub.Clients.Group(AttendanceHub.RosterGroup(meetingId))
-            .RosterChanged(new RosterChange(meetingId, sessionId, e.Kind, e.DisplayName, e.OccurredAt));
+        BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId))
+            .RosterChanged(new RosterChange(meetingId, sessionId, e.Kind, e.DisplayName, e.OccurredAt)));
+
+    /// <summary>
+    /// A broadcast is a hint sent after the write: when it fails (the Redis backplane is down) the event is still stored,
+    /// so the caller is not failed (it would resend); rosters reread the database when the backplane is back.
+    /// </summary>
+    private async Task BroadcastAsync(long meetingId, Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBroadcastFailed(logger, meetingId, e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster hint for meeting {MeetingId} not sent ({Error}); the event is stored and rosters resync")]
+    private static partial void LogBroadcastFailed(ILogger logger, long meetingId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} session {SessionId} {What}")]
     private static partial void LogSession(ILogger logger, long meetingId, long sessionId, string what);

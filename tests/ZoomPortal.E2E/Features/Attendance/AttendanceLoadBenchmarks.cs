@@ -28,22 +28,37 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
     [Fact]
     public async Task Events_through_the_hub_to_rosters()
     {
+        // The meeting's host reports participants (as a host's SDK does), each event named by its sequence number.
+        await using (var db = portal.CreateDbContext())
+        {
+            db.JoinAttempts.Add(HostJoin());
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync(portal.BaseUrl, portal.BaseUrl, output);
+    }
+
+    /// <summary>The join that lets the host (Alex Morgan) report for the meeting; add it to the database before <see cref="RunAsync"/>.</summary>
+    internal static JoinAttempt HostJoin() => new()
+    {
+        JoinId = Guid.NewGuid(), SupportCode = "ZP-LOAD01", AttemptNumber = 1, StartedAt = DateTime.UtcNow,
+        UserId = "dev-" + DevelopmentSignInForm.Slug("Alex Morgan"), MeetingId = MeetingId, Role = 1, Outcome = JoinAttemptOutcome.Succeeded,
+    };
+
+    /// <summary>
+    /// Reporters connect to <paramref name="reportTo"/>, rosters to <paramref name="watchOn"/> (another instance when
+    /// they differ); prints the figures. CPU and memory are the test process's, which hosts the portal(s) and the clients.
+    /// </summary>
+    internal static async Task RunAsync(Uri reportTo, Uri watchOn, ITestOutputHelper output)
+    {
         var reporters = Setting("LOAD_REPORTERS", 20);
         var rate = Setting("LOAD_RATE", 500);
         var rosters = Setting("LOAD_ROSTERS", 10);
         var seconds = Setting("LOAD_SECONDS", 10);
-
-        // The meeting's host reports participants (as a host's SDK does), each event named by its sequence number.
-        var cookies = await SignInAsync("Alex Morgan", "alex.host@example.com");
-        await using (var db = portal.CreateDbContext())
-        {
-            db.JoinAttempts.Add(new JoinAttempt
-            {
-                JoinId = Guid.NewGuid(), SupportCode = "ZP-LOAD01", AttemptNumber = 1, StartedAt = DateTime.UtcNow,
-                UserId = "dev-" + DevelopmentSignInForm.Slug("Alex Morgan"), MeetingId = MeetingId, Role = 1, Outcome = JoinAttemptOutcome.Succeeded,
-            });
-            await db.SaveChangesAsync();
-        }
+        var cookies = await SignInAsync(reportTo, "Alex Morgan", "alex.host@example.com");
+        var watcherCookies = watchOn == reportTo ? cookies : await SignInAsync(watchOn, "Alex Morgan", "alex.host@example.com");
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
 
         var sent = new ConcurrentDictionary<int, long>();
         var received = new ConcurrentBag<(int Roster, int Seq, long At)>();
@@ -51,7 +66,7 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         for (var r = 0; r < rosters; r++)
         {
             var roster = r;
-            var connection = Connect(cookies);
+            var connection = Connect(watchOn, watcherCookies);
             connection.On<RosterChange>(nameof(IAttendanceClient.RosterChanged), change =>
             {
                 if (change.DisplayName is { } name && name.StartsWith('e') && int.TryParse(name.AsSpan(1), CultureInfo.InvariantCulture, out var seq))
@@ -67,7 +82,7 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         var senders = new List<HubConnection>();
         for (var i = 0; i < reporters; i++)
         {
-            var connection = Connect(cookies);
+            var connection = Connect(reportTo, cookies);
             await connection.StartAsync();
             senders.Add(connection);
         }
@@ -83,9 +98,10 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
             for (var seq = index; seq < total; seq += reporters)
             {
                 var due = TimeSpan.FromTicks(interval.Ticks * (seq / reporters));
-                if (clock.Elapsed < due)
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(due - clock.Elapsed);
+                    await Task.Delay(wait);
                 }
 
                 var id = seq;
@@ -111,6 +127,9 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
             $"({total / sendSeconds:0}/s offered), acknowledged {acked}, refused/failed {refused}");
         output.WriteLine($"deliveries {received.Count} of {expected} expected (loss {(expected == 0 ? 0 : 100.0 * (expected - received.Count) / expected):0.00} %)");
         output.WriteLine($"event→roster latency ms: p50 {Percentile(latencies, 0.50):0.0}  p95 {Percentile(latencies, 0.95):0.0}  p99 {Percentile(latencies, 0.99):0.0}  max {(latencies.Count == 0 ? 0 : latencies[^1]):0.0}");
+        process.Refresh();
+        output.WriteLine($"throughput {acked / sendSeconds:0} acknowledged events/s; test process (portal(s) + clients): CPU {(process.TotalProcessorTime - cpuBefore).TotalSeconds:0.0} s, " +
+            $"working set {process.WorkingSet64 / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1024 / 1024} MB");
 
         foreach (var c in senders.Concat(watchers))
         {
@@ -120,20 +139,20 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         Assert.True(acked > 0, "No event was acknowledged.");
     }
 
-    private HubConnection Connect(string cookies) =>
+    private static HubConnection Connect(Uri baseUrl, string cookies) =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(portal.BaseUrl, AttendanceHub.Path), o =>
+            .WithUrl(new Uri(baseUrl, AttendanceHub.Path), o =>
             {
                 o.Headers["Cookie"] = cookies;
                 o.Transports = HttpTransportType.WebSockets;
             })
             .Build();
 
-    private async Task<string> SignInAsync(string name, string email)
+    private static async Task<string> SignInAsync(Uri baseUrl, string name, string email)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = portal.BaseUrl };
+        using var client = new HttpClient(handler) { BaseAddress = baseUrl };
         var page = await client.GetStringAsync(new Uri("/authentication/dev-signin", UriKind.Relative));
         var token = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,0 +1,202 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ZoomPortal.Data;
+using ZoomPortal.E2E.Infrastructure;
+using ZoomPortal.Features.Join.Attempts;
+
+namespace ZoomPortal.E2E.Features.ScaleOut;
+
+/// <summary>
+/// Two portal instances (A and B, real Kestrel on loopback) on one PostgreSQL database and a Redis server of their own,
+/// behind a real nginx running deploy/nginx.conf. Every response says which instance answered (<see cref="InstanceHeader"/>),
+/// so a test can place each browser on an instance through nginx's affinity cookie.
+/// </summary>
+public sealed class ScaleOutFixture : IAsyncLifetime
+{
+    public const string InstanceHeader = "X-Test-Portal-Instance";
+    public const string AffinityCookie = "zp_affinity";
+    public const long WeeklyTeamSync = 84512345671;
+
+    private readonly Dictionary<string, PortalServer> _instances = [];
+    private readonly Dictionary<string, int> _ports = [];
+    private string _database = string.Empty;
+    private string _channelPrefix = string.Empty;
+
+    internal RedisServer Redis { get; } = new();
+
+    internal NginxProxy Nginx { get; } = new();
+
+    public PortalServer A => _instances["A"];
+
+    public PortalServer B => _instances["B"];
+
+    /// <summary>How many times each fault test repeats its fault (<c>ZOOMPORTAL_FAULT_RUNS</c>, 1 by default as in CI).</summary>
+    public static int FaultRuns =>
+        int.TryParse(Environment.GetEnvironmentVariable("ZOOMPORTAL_FAULT_RUNS"), CultureInfo.InvariantCulture, out var runs) && runs > 0 ? runs : 1;
+
+    public async Task InitializeAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable("ZOOMPORTAL_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("ZOOMPORTAL_TEST_POSTGRES is not set: run the tests with tests/run.sh, which starts PostgreSQL.");
+        _database = new NpgsqlConnectionStringBuilder(postgres) { Database = $"scaleout_{Guid.NewGuid():N}" }.ConnectionString;
+        _channelPrefix = $"scaleout-{Guid.NewGuid():N}";
+        await Redis.StartAsync();
+
+        // A first: it migrates the database, makes the Data Protection key and fills the meeting catalog from its sandbox.
+        await StartInstanceAsync("A");
+        await WaitForCatalogAsync();
+        await StartInstanceAsync("B");
+        await Nginx.StartAsync(A.BaseUrl, B.BaseUrl);
+    }
+
+    /// <summary>Stops an instance as a crash would look to its browsers: their connections drop at once.</summary>
+    public async Task KillAsync(string instance)
+    {
+        if (_instances.Remove(instance, out var server))
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a killed instance again on its old port (nginx's upstream address).</summary>
+    public Task RestartAsync(string instance) => _instances.ContainsKey(instance) ? Task.CompletedTask : StartInstanceAsync(instance);
+
+    /// <summary>A value of nginx's affinity cookie that sends a browser to <paramref name="instance"/>.</summary>
+    public async Task<string> AffinityForAsync(string instance)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Nginx.BaseUrl };
+        // After a restart nginx leaves the instance out for its fail_timeout (10 s): keep asking a little longer than that.
+        for (var round = 0; round < 30; round++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var value = $"probe-{i}";
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+                request.Headers.Add("Cookie", $"{AffinityCookie}={value}");
+                using var response = await client.SendAsync(request);
+                if (response.Headers.TryGetValues(InstanceHeader, out var answered) && answered.Single() == instance)
+                {
+                    return value;
+                }
+            }
+
+            await Task.Delay(1_000);
+        }
+
+        throw new InvalidOperationException($"No affinity value reached instance {instance} through nginx:\n{Nginx.Log}");
+    }
+
+    /// <summary>A browser page whose requests go through nginx to <paramref name="instance"/> (while it is up).</summary>
+    public async Task<IPage> NewPageOnAsync(BrowserFixture browser, string instance)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var page = await browser.NewPageAsync(Nginx.BaseUrl);
+        await page.Context.AddCookiesAsync([new Cookie { Name = AffinityCookie, Value = await AffinityForAsync(instance), Domain = "127.0.0.1", Path = "/" }]);
+        return page;
+    }
+
+    /// <summary>Which instance answers this browser now (asked through nginx with the browser's cookies).</summary>
+    public static async Task<string?> InstanceOfAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var response = await page.Context.APIRequest.GetAsync("/healthz");
+        return response.Headers.TryGetValue(InstanceHeader.ToLowerInvariant(), out var name) ? name : null;
+    }
+
+    public PortalDbContext CreateDbContext() =>
+        A.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    /// <summary>What the join page records when a user clicks Join: the hub then lets them report for that meeting.</summary>
+    public async Task SeedJoinAsync(string userId, long meetingId, int role)
+    {
+        await using var db = CreateDbContext();
+        db.JoinAttempts.Add(new JoinAttempt
+        {
+            JoinId = Guid.NewGuid(), SupportCode = "ZP-SCALE1", AttemptNumber = 1, StartedAt = DateTime.UtcNow, UserId = userId,
+            MeetingId = meetingId, Role = role, Outcome = JoinAttemptOutcome.Succeeded,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Nginx.DisposeAsync();
+        foreach (var server in _instances.Values)
+        {
+            await server.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+    }
+
+    private async Task StartInstanceAsync(string instance)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Authentication:Oidc:Authority"] = string.Empty,
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Portal"] = _database,
+            ["Redis:Configuration"] = Redis.Configuration,
+            ["Redis:ChannelPrefix"] = _channelPrefix,
+            // One catalog in one database: only A refreshes it from its sandbox.
+            ["Meetings:BackgroundRefresh"] = instance == "A" ? "true" : "false",
+            ["Logging:Console:LogLevel:Default"] = "Warning",
+            // The fan-out harness's host reports a whole meeting's events on a few connections.
+            ["Attendance:EventsPerSecond"] = "1000",
+            ["Attendance:EventBurst"] = "10000",
+            // A killed instance lets go of its browsers at once instead of waiting for them for 30 s.
+            ["shutdownTimeoutSeconds"] = "1",
+        };
+        var server = new PortalServer("Development", settings, services =>
+            services.AddSingleton<IStartupFilter>(new InstanceNameFilter(instance)));
+        if (!_ports.TryGetValue(instance, out var port))
+        {
+            port = LocalPorts.Next();
+            _ports[instance] = port;
+        }
+
+        server.Start(port);
+        _instances[instance] = server;
+        await Task.CompletedTask;
+    }
+
+    private async Task WaitForCatalogAsync()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            await using var db = CreateDbContext();
+            if (await db.Meetings.AnyAsync(m => m.Id == WeeklyTeamSync))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("Instance A never filled the meeting catalog from its sandbox.");
+    }
+
+    private sealed class InstanceNameFilter(string instance) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Response.Headers[InstanceHeader] = instance;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ScaleOutTests : ICollectionFixture<ScaleOutFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Two instances behind nginx";
+}
