@@ -228,11 +228,12 @@ async function joinClientView(join, sdk) {
     const retried = new Promise((_, reject) => { zoomRetry = () => reject(ZOOM_RETRY); });
     await withTimeout(new Promise((resolve, reject) => sdk.init({
       leaveUrl: options.leaveUrl, success: resolve, error: reject,
-      // Observed in 6.2.0: isShowJoiningErrorDialog:false drops Zoom's joining error dialog (and turns on disablePreview);
-      // disablePreview:true skips Zoom's audio/video preview, on which join's callbacks wait for Zoom's own Join button
-      // while the portal's join timeout would run (the portal's pre-join checks stand in for it). Zoom's "Joining Meeting
-      // Timeout or Browser restriction" dialog is not covered by either; its Retry (a page reload by default) calls
-      // onRetryCallback instead, which ends this attempt through the portal.
+      // isShowJoiningErrorDialog:false switches off Zoom's joining error dialog (in 6.2.0's bundle it also turns on
+      // disablePreview); disablePreview:true skips Zoom's audio/video preview (observed: none after a passed wc/info), on
+      // which join's callbacks would wait for Zoom's own Join button while the portal's join timeout runs (the portal's
+      // pre-join checks stand in for it). Zoom's "Joining Meeting Timeout or Browser restriction" dialog is covered by
+      // neither (observed); in the bundle its Retry (a page reload by default) calls onRetryCallback, which ends this
+      // attempt through the portal. See README "What the join page sets in the Meeting SDK 6.2.0".
       isShowJoiningErrorDialog: false, disablePreview: true, onRetryCallback: () => zoomRetry(),
     })), options.initTimeoutMs, 'Zoom init');
     progress(join, 'Joining');
