@@ -108,6 +108,7 @@ export function join(root, dotnet, options) {
     zoomMtg: null,
     joined: false,
     resume: null,
+    containment: null,
   };
   run(join);
   return {
@@ -208,10 +209,15 @@ async function joinComponentView(join, sdk) {
   }
 }
 
+// Zoom's Retry in its own connection dialog, routed through the portal (onRetryCallback): the attempt ends as a
+// connection error, and the server decides whether a fresh page with a fresh signature follows.
+const ZOOM_RETRY = { errorCode: -3000, reason: 'connection error' };
+
 async function joinClientView(join, sdk) {
   const { options, dotnet } = join;
   const attempt = options.firstAttempt;
   join.zoomMtg = sdk;
+  containZoomUi(join);
   progress(join, 'GettingSignature');
   const ticket = await dotnet.invokeMethodAsync('GetSignatureAsync', options.joinId, attempt, options.remeasure === true);
   if (!ticket) {
@@ -221,20 +227,26 @@ async function joinClientView(join, sdk) {
     // The Client View's own texts in the portal's language (ZoomMtg.i18n; the sandbox's stand-in has none). A language
     // that fails to load leaves Zoom's English: not a reason to fail the join.
     Promise.resolve(sdk.i18n?.load?.(options.language || 'en-US')).catch(() => { });
+    let zoomRetry;
+    const retried = new Promise((_, reject) => { zoomRetry = () => reject(ZOOM_RETRY); });
     await withTimeout(new Promise((resolve, reject) => sdk.init({
       leaveUrl: options.leaveUrl, success: resolve, error: reject,
-      // The portal shows failures and decides retries (a fresh page, a fresh signature): no joining error dialog from
-      // Zoom, and no preview screen on which the portal's join timeout would run (its pre-join checks stand in).
-      isShowJoiningErrorDialog: false, disablePreview: true,
+      // isShowJoiningErrorDialog:false switches off Zoom's joining error dialog (in 6.2.0's bundle it also turns on
+      // disablePreview); disablePreview:true skips Zoom's audio/video preview (observed: none after a passed wc/info), on
+      // which join's callbacks would wait for Zoom's own Join button while the portal's join timeout runs (the portal's
+      // pre-join checks stand in for it). Zoom's "Joining Meeting Timeout or Browser restriction" dialog is covered by
+      // neither (observed); in the bundle its Retry (a page reload by default) calls onRetryCallback, which ends this
+      // attempt through the portal. See README "What the join page sets in the Meeting SDK 6.2.0".
+      isShowJoiningErrorDialog: false, disablePreview: true, onRetryCallback: () => zoomRetry(),
     })), options.initTimeoutMs, 'Zoom init');
     progress(join, 'Joining');
     markJoinCall(join);
     // The Client View ignores a second join on the same page, so there is exactly one here; a retry reloads the page.
-    await withTimeout(new Promise((resolve, reject) => sdk.join({
+    await withTimeout(Promise.race([retried, new Promise((resolve, reject) => sdk.join({
       meetingNumber: ticket.meetingNumber, userName: ticket.userName, signature: ticket.signature, passWord: ticket.passcode,
       userEmail: ticket.userEmail, customerKey: ticket.customerKey, ...(ticket.zak ? { zak: ticket.zak } : {}),
       success: resolve, error: reject,
-    })), options.joinTimeoutMs, 'Zoom join');
+    }))]), options.joinTimeoutMs, 'Zoom join');
   } catch (error) {
     const next = await report(join, attempt, normalizeError(error));
     if (next && (next.action === 'Retry' || next.action === 'WaitForHost')) {
@@ -246,7 +258,34 @@ async function joinClientView(join, sdk) {
     }
     return;
   }
+  releaseZoomUi(join);
   await joined(join, attempt);
+}
+
+// The Client View draws its whole-page UI (#zmmtg-root, and its dialogs as separate nodes under <body>) over the
+// portal's page. Until the join got in, the portal's status is what the user sees: JoinClientLayout hides every
+// child of <body> but the portal's own while <html> has this class, and Zoom's modal dialogs, which mark the rest of
+// <body> aria-hidden, do not hide the (visible) status from screen readers.
+const CONTAINED = 'zoomportal-zoom-contained';
+
+function containZoomUi(join) {
+  document.documentElement.classList.add(CONTAINED);
+  const main = document.getElementById('main-content');
+  if (!main) {
+    return;
+  }
+  const unhide = () => { if (main.getAttribute('aria-hidden') === 'true') main.removeAttribute('aria-hidden'); };
+  unhide();
+  join.containment = new MutationObserver(unhide);
+  join.containment.observe(main, { attributes: true, attributeFilter: ['aria-hidden'] });
+}
+
+function releaseZoomUi(join) {
+  join.containment?.disconnect();
+  join.containment = null;
+  document.documentElement.classList.remove(CONTAINED);
+  // Zoom's UI was laid out while hidden: let it measure the page again.
+  window.dispatchEvent(new Event('resize'));
 }
 
 function markJoinCall(join) {
@@ -333,6 +372,7 @@ async function dispose(join) {
     return;
   }
   join.abort.abort();
+  join.containment?.disconnect();
   try {
     if (join.client && join.joined) {
       await withTimeout(join.client.leaveMeeting(), 3000, 'Zoom leave');

@@ -10,7 +10,8 @@ namespace ZoomPortal.E2E.Features.Join.ClockSkew;
 /// <summary>
 /// Zoom's web servers disagree with the clock its API shows (Zoom:Sandbox:JoinClockSkew), so re-measuring finds
 /// nothing: the portal widens the signature's window in the direction Zoom pointed and the attendee gets in within
-/// Join:MaxAttempts, with true words on the page and in the admin's diagnosis.
+/// Join:MaxAttempts, with true words on the page and in the admin's diagnosis, as the admin reads it in the join-attempt
+/// details drawer on /admin/join-errors.
 /// </summary>
 [Collection(JoinClockSkewTests.Name)]
 public sealed class ZoomWebClockTests(BrowserFixture browser, ZoomWebBehindPortalFixture behind, ZoomWebAheadPortalFixture ahead)
@@ -30,6 +31,7 @@ public sealed class ZoomWebClockTests(BrowserFixture browser, ZoomWebBehindPorta
         await portal.WaitForCatalogAsync(meeting.Id);
         await portal.WaitForClockAsync();
 
+        var supportCode = string.Empty;
         await browser.RunAsync(portal.BaseUrl, async page =>
         {
             await JoinPageFlow.RecordStatusHistoryAsync(page);
@@ -37,6 +39,7 @@ public sealed class ZoomWebClockTests(BrowserFixture browser, ZoomWebBehindPorta
             await JoinPageFlow.JoinButton(page).ClickAsync();
 
             await Expect(JoinPageFlow.RetryCountdown(page)).ToContainTextAsync("its clock disagreed with ours");
+            supportCode = JoinPageFlow.SupportCodeIn(await JoinPageFlow.RetryCountdown(page).InnerTextAsync());
             await Expect(JoinPageFlow.SandboxMeeting(page)).ToBeVisibleAsync();
             var history = await JoinPageFlow.StatusHistoryAsync(page);
             Assert.Contains(history, text => text.Contains("Zoom's clock disagreed with ours; we widened the signature's time window and are trying again.", StringComparison.Ordinal));
@@ -61,5 +64,21 @@ public sealed class ZoomWebClockTests(BrowserFixture browser, ZoomWebBehindPorta
         Assert.Contains($"Zoom's web servers were at least", diagnosis, StringComparison.Ordinal);
         Assert.Contains(direction, diagnosis, StringComparison.Ordinal);
         Assert.DoesNotContain("key", diagnosis, StringComparison.OrdinalIgnoreCase);
+
+        // What the admin sees: the drawer of the first attempt explains it, and the attempt that got in says how.
+        await browser.RunAsync(portal.BaseUrl, async admin =>
+        {
+            await DevelopmentSignInFlow.SignInAsync(admin, "Ada Admin", "Admin", returnUrl: "/admin/join-errors");
+            await admin.WaitUntilInteractiveAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = $"Details of attempt 1 of {supportCode}" }).ClickAsync();
+            var drawer = admin.GetByTestId("attempt-drawer");
+            await Expect(drawer.GetByRole(AriaRole.Heading, new() { Name = $"Join {supportCode}" })).ToBeVisibleAsync();
+            var shown = drawer.GetByTestId("diagnosis");
+            await Expect(shown).ToHaveTextAsync(diagnosis);
+            await Expect(shown).ToContainTextAsync($"attempt {last.AttemptNumber} got in, so Zoom's web servers were at least");
+            await Expect(shown).ToContainTextAsync(direction + " its API clock");
+            await Expect(drawer).ToContainTextAsync($"Joined on attempt {last.AttemptNumber} with a widened signature window ({(widened == SignatureWindowKind.WidenedEarlier ? "iat earlier" : "exp later")}");
+            await Expect(drawer).Not.ToContainTextAsync("key or secret");
+        });
     }
 }

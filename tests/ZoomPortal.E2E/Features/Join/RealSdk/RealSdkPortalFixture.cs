@@ -16,6 +16,8 @@ public sealed class RealSdkPortalFixture : SandboxJoinPortalFixture
         // Small, so the bounded retries end well within a minute.
         ["Join:NetworkBackOff"] = "00:00:01",
         ["Join:RetryDelay"] = "00:00:01",
+        // Past wc/info the real Client View calls no callback while it cannot reach Zoom's meeting servers.
+        ["Join:JoinTimeout"] = "00:00:15",
         ["Join:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
