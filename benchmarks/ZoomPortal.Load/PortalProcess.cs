@@ -121,6 +121,10 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         var file = Path.Combine(_folder, $"{label}.gcdump");
         await RunToolAsync("dotnet-gcdump", "collect", "-p", Id.ToString(CultureInfo.InvariantCulture), "-o", file);
         var report = await RunToolAsync("dotnet-gcdump", "report", file);
+        // Kept for reading by hand (the whole type list); the folder outlives the portal.
+        var reports = Path.Combine(Path.GetTempPath(), "zoomportal-load-reports");
+        Directory.CreateDirectory(reports);
+        await File.WriteAllTextAsync(Path.Combine(reports, $"{DateTime.UtcNow:HHmmss}-{label}.txt"), report);
         return HeapReport.Parse(report);
     }
 
