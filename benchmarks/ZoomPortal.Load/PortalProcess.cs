@@ -197,9 +197,10 @@ internal sealed partial record HeapReport(long TotalBytes, IReadOnlyList<(string
 {
     public static HeapReport Parse(string report)
     {
-        // Lines look like "    12,345,678  GC Heap bytes" then "      1,234,567      12,345  System.String (Bytes > 10K)".
+        // "    12,345,678  GC Heap bytes", then rows "   Object Bytes   Count  Type": the bytes of one object of that
+        // type and size bucket ("(Bytes > 1K)"), so a row's total is bytes x count; buckets of one type are added up.
         long total = 0;
-        var types = new List<(string, long, long)>();
+        var types = new Dictionary<string, (long Bytes, long Count)>(StringComparer.Ordinal);
         foreach (var line in report.Split('\n'))
         {
             var m = Row().Match(line);
@@ -216,13 +217,18 @@ internal sealed partial record HeapReport(long TotalBytes, IReadOnlyList<(string
             }
             else if (m.Groups["count"].Success)
             {
-                types.Add((name, bytes, long.Parse(m.Groups["count"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
+                var count = long.Parse(m.Groups["count"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var type = Bucket().Replace(name, string.Empty).Trim();
+                types[type] = types.TryGetValue(type, out var sum) ? (sum.Bytes + (bytes * count), sum.Count + count) : (bytes * count, count);
             }
         }
 
-        return new HeapReport(total, types.OrderByDescending(t => t.Item2).Take(15).ToList());
+        return new HeapReport(total, types.OrderByDescending(t => t.Value.Bytes).Take(15).Select(t => (t.Key, t.Value.Bytes, t.Value.Count)).ToList());
     }
 
     [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+(?:(?<count>[\d,]+)\s+)?(?<name>\S.*)$")]
     private static partial Regex Row();
+
+    [GeneratedRegex(@"\s*\(Bytes > [^)]*\)")]
+    private static partial Regex Bucket();
 }
