@@ -33,7 +33,9 @@ public sealed partial class RenderModeTests(BrowserFixture browser, DevelopmentP
                 }
             };
 
-            await DevelopmentSignInFlow.SignInAsync(page, "Stella Static", "Attendee", returnUrl: "/");
+            // Signing in lands on /meetings (the sign-in sends "/" there too); then the home page, loaded in full.
+            await DevelopmentSignInFlow.SignInAsync(page, "Stella Static", "Attendee");
+            await page.GotoAsync("/");
             await page.WaitUntilInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ZoomPortal", Level = 1 })).ToBeVisibleAsync();
 
