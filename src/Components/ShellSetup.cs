@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace ZoomPortal.Components;
@@ -8,6 +10,9 @@ internal static class ShellSetup
     public static WebApplicationBuilder AddPortalShell(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<CircuitLimitsOptions>().BindConfiguration(CircuitLimitsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimitsOptions>>((circuit, limits) => limits.Value.ApplyTo(circuit));
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
 

@@ -22,13 +22,28 @@ internal static class PortalThemeCss
         {
             if (property.GetValue(palette) is MudColor color)
             {
-                css.Append("--mud-palette-").Append(Kebab(property.Name)).Append(':')
+                css.Append("--mud-palette-").Append(VariableName(property.Name)).Append(':')
                     .Append(color.ToString(MudColorOutputFormats.RGBA)).Append(';');
+            }
+        }
+
+        // The shades MudBlazor derives as strings (hover and active fills of buttons), so static pages get them too.
+        foreach (var property in palette.GetType().GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && p.CanRead && (p.Name.EndsWith("Darken", StringComparison.Ordinal) || p.Name.EndsWith("Lighten", StringComparison.Ordinal)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (property.GetValue(palette) is string { Length: > 0 } value)
+            {
+                css.Append("--mud-palette-").Append(Kebab(property.Name)).Append(':').Append(value).Append(';');
             }
         }
 
         return css.Append("}html:root body{background-color:var(--mud-palette-background);color:var(--mud-palette-text-primary);}}").ToString();
     }
+
+    // MudBlazor names the variable of PrimaryContrastText "--mud-palette-primary-text" (the text on a primary fill).
+    private static string VariableName(string property) =>
+        property.EndsWith("ContrastText", StringComparison.Ordinal) ? Kebab(property[..^"ContrastText".Length]) + "-text" : Kebab(property);
 
     private static string Kebab(string name)
     {
