@@ -22,7 +22,7 @@ public sealed class MeetingTimesGermanTests
             var tomorrow = Item(2, now.AddHours(22), now);
             var nextWeek = Item(3, new DateTimeOffset(2026, 12, 9, 15, 0, 0, TimeSpan.Zero), now);
 
-            Assert.Equal("Di., 1. Dez. 2026, 13:00", MeetingTimes.Format(now, Berlin));
+            Assert.Equal("Di, 1. Dez. 2026, 13:00", MeetingTimes.Format(now, Berlin));
             Assert.Equal("2 Std. 30 Min.", MeetingTimes.Duration(150));
             Assert.Equal("ohne feste Dauer", MeetingTimes.Duration(0));
             Assert.Equal("3 Tage", MeetingTimes.Span(TimeSpan.FromDays(3)));
