@@ -1,4 +1,5 @@
 using System.Globalization;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Meetings;
 
@@ -20,13 +21,15 @@ public sealed record MeetingDay(string Label, DateOnly? Date, IReadOnlyList<Sche
         return days;
     }
 
+    private static StaticText L => StaticText.Instance;
+
     private static string LabelOf(DateOnly? date, DateOnly today) => date switch
     {
-        null => "No fixed time",
-        { } d when d == today => "Today",
-        { } d when d == today.AddDays(1) => "Tomorrow",
-        { } d when d == today.AddDays(-1) => "Yesterday",
-        { } d when d.Year == today.Year => d.ToString("dddd d MMMM", CultureInfo.InvariantCulture),
-        { } d => d.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+        null => L["Day.NoFixedTime"],
+        { } d when d == today => L["Day.Today"],
+        { } d when d == today.AddDays(1) => L["Day.Tomorrow"],
+        { } d when d == today.AddDays(-1) => L["Day.Yesterday"],
+        { } d when d.Year == today.Year => d.ToString(L["Day.Format"], CultureInfo.CurrentCulture),
+        { } d => d.ToString(L["Day.FormatWithYear"], CultureInfo.CurrentCulture),
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Meetings;
 
@@ -6,6 +7,8 @@ namespace ZoomPortal.Features.Meetings;
 public static class MeetingTimes
 {
     private const int MaxZoneIdLength = 64;
+
+    private static StaticText L => StaticText.Instance;
 
     public static TimeZoneInfo? FindZone(string? ianaId)
     {
@@ -19,7 +22,7 @@ public static class MeetingTimes
     }
 
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(instant, zone).ToString(L["Times.DateTimeFormat"], CultureInfo.CurrentCulture);
 
     /// <summary>The instant in the meeting's own zone, e.g. "Sun 29 Mar 2026, 10:00 Europe/Berlin"; null when the zone is unknown.</summary>
     public static string? FormatInMeetingZone(DateTimeOffset instant, string? meetingZone)
@@ -28,7 +31,7 @@ public static class MeetingTimes
         return zone is null ? null : $"{Format(instant, zone)} {meetingZone!.Trim()}";
     }
 
-    public static string Duration(int minutes) => minutes <= 0 ? "no set length" : Span(TimeSpan.FromMinutes(minutes));
+    public static string Duration(int minutes) => minutes <= 0 ? L["Times.NoSetLength"] : Span(TimeSpan.FromMinutes(minutes));
 
     /// <summary>Where a meeting stands relative to <paramref name="now"/>, the server's time.</summary>
     public static string Describe(ScheduledMeeting item, DateTimeOffset now)
@@ -36,35 +39,46 @@ public static class MeetingTimes
         ArgumentNullException.ThrowIfNull(item);
         return item.Phase switch
         {
-            MeetingPhase.Live when item.Start is { } start && start <= now && item.End > now => $"Live now, started {Span(now - start)} ago, ends in {Span(item.End.Value - now)}",
-            MeetingPhase.Live when item.Start is { } start && start <= now => $"Live now, started {Span(now - start)} ago",
-            MeetingPhase.Live => "Live now",
-            MeetingPhase.Upcoming when item.Start is { } start => $"Starts in {Span(start - now)}",
-            MeetingPhase.Upcoming => "No fixed time: join whenever the host starts it",
-            _ when item.End is { } end => $"Ended {Span(now - end)} ago",
-            _ => "Ended",
+            MeetingPhase.Live when item.Start is { } start && start <= now && item.End > now => L["Times.LiveStartedEnds", Relative(now - start), Relative(item.End.Value - now)],
+            MeetingPhase.Live when item.Start is { } start && start <= now => L["Times.LiveStarted", Relative(now - start)],
+            MeetingPhase.Live => L["Times.Live"],
+            MeetingPhase.Upcoming when item.Start is { } start => L["Times.StartsIn", Relative(start - now)],
+            MeetingPhase.Upcoming => L["Times.NoFixedTime"],
+            _ when item.End is { } end => L["Times.EndedAgo", Relative(now - end)],
+            _ => L["Times.Ended"],
         };
     }
 
-    public static string Span(TimeSpan span)
+    /// <summary>A length on its own ("3 days", German "3 Tage").</summary>
+    public static string Span(TimeSpan span) => Span(span, relative: false);
+
+    /// <summary>A length after "in"/"ago" (German needs the dative: "vor 3 Tagen"); English reads the same.</summary>
+    private static string Relative(TimeSpan span) => Span(span, relative: true);
+
+    private static string Span(TimeSpan span, bool relative)
     {
         if (span < TimeSpan.FromMinutes(1))
         {
-            return "less than a minute";
+            return relative ? L["Times.LessThanAMinuteRelative"] : L["Times.LessThanAMinute"];
         }
 
         if (span < TimeSpan.FromHours(1))
         {
-            return $"{(int)span.TotalMinutes} min";
+            return L["Times.Minutes", (int)span.TotalMinutes];
         }
 
         if (span < TimeSpan.FromDays(1))
         {
             var hours = (int)span.TotalHours;
-            return span.Minutes == 0 ? $"{hours} h" : $"{hours} h {span.Minutes} min";
+            return span.Minutes == 0 ? L["Times.Hours", hours] : L["Times.HoursMinutes", hours, span.Minutes];
         }
 
         var days = (int)span.TotalDays;
-        return days == 1 ? "1 day" : $"{days} days";
+        if (days == 1)
+        {
+            return relative ? L["Times.OneDayRelative"] : L["Times.OneDay"];
+        }
+
+        return relative ? L["Times.DaysRelative", days] : L["Times.Days", days];
     }
 }
