@@ -275,7 +275,9 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     {
         if (IsThisJoin(joinId))
         {
-            Navigation.NavigateTo(JoinRoutes.Meeting(Id));
+            // A fresh page: the meeting page renders statically (no circuit), and the SDK's globals, workers and media
+            // go with the old page.
+            Navigation.NavigateTo(JoinRoutes.Meeting(Id), forceLoad: true);
         }
 
         return Task.CompletedTask;

@@ -11,8 +11,8 @@ public sealed class MeetingsOptions
     [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00", ErrorMessage = "Meetings:RefreshInterval must be between 00:00:30 and 1.00:00:00.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long before the start attendees may join.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Meetings:JoinLeadTime must be between 00:00:00 and 1.00:00:00.")]
+    /// <summary>How long before the start attendees may join (and wait for the host); up to a week for events announced early.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Meetings:JoinLeadTime must be between 00:00:00 and 7.00:00:00.")]
     public TimeSpan JoinLeadTime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How many days of past meetings the meetings page shows.</summary>

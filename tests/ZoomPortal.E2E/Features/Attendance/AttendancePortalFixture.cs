@@ -26,8 +26,9 @@ public sealed class AttendancePortalFixture : PortalFixture
         {
             ["Authentication:Oidc:Authority"] = string.Empty,
             ["Join:WaitForHostInterval"] = "00:10:00",
-            // These stories join sandbox meetings hours before their start (waiting for the host): joining opens a day ahead.
-            ["Meetings:JoinLeadTime"] = "1.00:00:00",
+            // These stories join sandbox meetings up to a week before their start (the All-hands, waiting for the host):
+            // joining opens a week ahead here.
+            ["Meetings:JoinLeadTime"] = "7.00:00:00",
             ["Join:WaitForHostTimeout"] = "01:00:00",
             ["Logging:Console:LogLevel:Default"] = "Warning",
         });

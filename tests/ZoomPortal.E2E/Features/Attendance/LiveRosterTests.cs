@@ -75,7 +75,7 @@ public sealed class LiveRosterTests(BrowserFixture browser, AttendancePortalFixt
         {
             await JoinFlow.OpenSignedInAsync(attendee, $"/meetings/{meeting.Id}/join", "Wes Waiting", "Attendee");
             await JoinFlow.ClickWhenReadyAsync(JoinFlow.JoinButton(attendee));
-            await Expect(attendee.GetByRole(AriaRole.Status)).ToContainTextAsync(JoinFlow.WaitingForHost);
+            await Expect(attendee.Locator(".join-progress")).ToContainTextAsync(JoinFlow.WaitingForHost);
 
             await browser.RunAsync(portal.BaseUrl, async host =>
             {

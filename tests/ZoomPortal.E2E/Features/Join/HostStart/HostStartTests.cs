@@ -71,8 +71,8 @@ public sealed class HostStartTests(BrowserFixture browser, JoinPortalFixture por
         {
             await JoinFlow.OpenSignedInAsync(attendee, $"/meetings/{meeting.Id}/join", "Ada Attendee", "Attendee");
             await JoinFlow.ClickWhenReadyAsync(JoinFlow.JoinButton(attendee));
-            await Expect(attendee.GetByRole(AriaRole.Status)).ToContainTextAsync(JoinFlow.WaitingForHost);
-            await Expect(attendee.GetByRole(AriaRole.Status)).ToContainTextAsync("Checking again in");
+            await Expect(attendee.Locator(".join-progress")).ToContainTextAsync(JoinFlow.WaitingForHost);
+            await Expect(attendee.Locator(".join-progress")).ToContainTextAsync("Checking again in");
             await Expect(JoinFlow.SandboxMeeting(attendee)).ToHaveCountAsync(0);
 
             await browser.RunAsync(portal.BaseUrl, async host =>

@@ -36,8 +36,9 @@ public sealed class JoinPortalFixture : PortalFixture
         {
             ["Authentication:Oidc:Authority"] = string.Empty,
             ["Join:WaitForHostInterval"] = "00:00:05",
-            // These stories join sandbox meetings hours before their start (waiting for the host): joining opens a day ahead.
-            ["Meetings:JoinLeadTime"] = "1.00:00:00",
+            // These stories join sandbox meetings up to a week before their start (the All-hands, waiting for the host):
+            // joining opens a week ahead here.
+            ["Meetings:JoinLeadTime"] = "7.00:00:00",
             // What an operator could turn on: the app's own categories fully, the framework at Information.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:ZoomPortal"] = "Trace",
