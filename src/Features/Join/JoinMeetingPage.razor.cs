@@ -147,7 +147,8 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         }
 
         await Recorder.AbandonAsync(_user, _session, CancellationToken.None);
-        Navigation.NavigateTo(JoinRoutes.Meeting(Id));
+        // The meeting page renders statically: a fresh page load, as after leaving a meeting.
+        Navigation.NavigateTo(JoinRoutes.Meeting(Id), forceLoad: true);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -21,6 +21,10 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         var attendee = await portal.NewPageOnAsync(browser, "A");
         try
         {
+            // After a fault test nginx may still count an instance as down (max_fails/fail_timeout) and send its users
+            // to the other one: wait until each browser lands where its affinity cookie says.
+            await WaitUntilServedByAsync(host, "B");
+            await WaitUntilServedByAsync(attendee, "A");
             await OpenRosterAsync(host);
             Assert.Equal("B", await ScaleOutFixture.InstanceOfAsync(host));
 
@@ -36,6 +40,15 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         {
             await host.Context.CloseAsync();
             await attendee.Context.CloseAsync();
+        }
+    }
+
+    private static async Task WaitUntilServedByAsync(IPage page, string instance)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (await ScaleOutFixture.InstanceOfAsync(page) != instance && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(500);
         }
     }
 
