@@ -67,28 +67,38 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     public Task RestartAsync(string instance) => _instances.ContainsKey(instance) ? Task.CompletedTask : StartInstanceAsync(instance);
 
     /// <summary>A value of nginx's affinity cookie that sends a browser to <paramref name="instance"/>.</summary>
+    /// <remarks>
+    /// While nginx counts one instance as down (its fail_timeout after a restart or a fault test) every value goes to the
+    /// other, so a value found then would send the browser elsewhere once both are up. A value is taken only from a round
+    /// of probes that reached both instances: then each value lands where its hash says.
+    /// </remarks>
     public async Task<string> AffinityForAsync(string instance)
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = Nginx.BaseUrl };
-        // After a restart nginx leaves the instance out for its fail_timeout (10 s): keep asking a little longer than that.
-        for (var round = 0; round < 30; round++)
+        for (var round = 0; round < 60; round++)
         {
+            var answers = new Dictionary<string, string>();
             for (var i = 0; i < 40; i++)
             {
                 var value = $"probe-{i}";
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
                 request.Headers.Add("Cookie", $"{AffinityCookie}={value}");
                 using var response = await client.SendAsync(request);
-                if (response.Headers.TryGetValues(InstanceHeader, out var answered) && answered.Single() == instance)
+                if (response.Headers.TryGetValues(InstanceHeader, out var answered))
                 {
-                    return value;
+                    answers[value] = answered.Single();
                 }
+            }
+
+            if (answers.ContainsValue("A") && answers.ContainsValue("B"))
+            {
+                return answers.First(a => a.Value == instance).Key;
             }
 
             await Task.Delay(1_000);
         }
 
-        throw new InvalidOperationException($"No affinity value reached instance {instance} through nginx:\n{Nginx.Log}");
+        throw new InvalidOperationException($"nginx did not route to both instances for a minute, so no affinity value for {instance} can be trusted:\n{Nginx.Log}");
     }
 
     /// <summary>A browser page whose requests go through nginx to <paramref name="instance"/> (while it is up).</summary>

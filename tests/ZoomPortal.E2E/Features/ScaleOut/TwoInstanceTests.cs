@@ -21,8 +21,7 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         var attendee = await portal.NewPageOnAsync(browser, "A");
         try
         {
-            // After a fault test nginx may still count an instance as down (max_fails/fail_timeout) and send its users
-            // to the other one: wait until each browser lands where its affinity cookie says.
+            // Each cookie value was probed while nginx reached both instances (NewPageOnAsync); check it still holds.
             await WaitUntilServedByAsync(host, "B");
             await WaitUntilServedByAsync(attendee, "A");
             await OpenRosterAsync(host);
@@ -45,9 +44,11 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
 
     private static async Task WaitUntilServedByAsync(IPage page, string instance)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (await ScaleOutFixture.InstanceOfAsync(page) != instance && DateTimeOffset.UtcNow < deadline)
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        string? answered;
+        while ((answered = await ScaleOutFixture.InstanceOfAsync(page)) != instance)
         {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"nginx sent this browser to instance {answered} for 30 s; its affinity cookie names {instance}.");
             await Task.Delay(500);
         }
     }
@@ -132,6 +133,39 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 await host.Context.CloseAsync();
                 await portal.RestartAsync("A");
             }
+        }
+    }
+
+    [Fact]
+    public async Task An_affinity_value_found_while_an_instance_is_down_still_routes_where_it_was_meant_once_it_is_back()
+    {
+        // While A is down nginx sends every value to B; a value picked then would mean A once A is back.
+        await portal.KillAsync("A");
+        var restart = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await portal.RestartAsync("A");
+        });
+        try
+        {
+            var forB = await portal.AffinityForAsync("B");
+            await restart;
+
+            // Past nginx's fail_timeout (10 s) A is back in the ring: the value must still mean B.
+            await Task.Delay(TimeSpan.FromSeconds(11));
+            using var client = new HttpClient { BaseAddress = portal.Nginx.BaseUrl };
+            for (var i = 0; i < 5; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+                request.Headers.Add("Cookie", $"{ScaleOutFixture.AffinityCookie}={forB}");
+                using var response = await client.SendAsync(request);
+                Assert.Equal("B", response.Headers.GetValues(ScaleOutFixture.InstanceHeader).Single());
+            }
+        }
+        finally
+        {
+            await restart;
+            await portal.RestartAsync("A");
         }
     }
 
