@@ -144,7 +144,7 @@ public sealed class AttendanceWriterTests : IAsyncLifetime, IDisposable
         using var writer = Writer(batchSize: 10, capacity: 3);
         var queued = Enumerable.Range(0, 3).Select(i => writer.WriteAsync(MeetingId, Event($"e{i}"), CancellationToken.None)).ToList();
 
-        var overflow = await writer.WriteAsync(MeetingId, Event("e3"), CancellationToken.None);
+        var overflow = await writer.WriteAsync(MeetingId, Event("e3"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(AttendanceWriteResult.Busy, overflow);
         await writer.StartAsync(CancellationToken.None);
