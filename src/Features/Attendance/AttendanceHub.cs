@@ -15,6 +15,7 @@ namespace ZoomPortal.Features.Attendance;
 public sealed partial class AttendanceHub(
     AttendanceAccess access,
     AttendanceRecorder recorder,
+    AttendanceWriter writer,
     TimeProvider time,
     ILogger<AttendanceHub> logger) : Hub<IAttendanceClient>
 {
@@ -24,7 +25,11 @@ public sealed partial class AttendanceHub(
 
     public static string WaitingGroup(long meetingId) => $"waiting:{meetingId}";
 
-    /// <summary>Stores one event; a resend of a stored event is acknowledged as a duplicate and changes nothing.</summary>
+    /// <summary>
+    /// Stores one event (through the batching <see cref="AttendanceWriter"/>) and answers once it is committed; a resend
+    /// of a stored event is acknowledged as a duplicate and changes nothing. When the writer is full or the write fails,
+    /// the answer is "slow down and resend": the event is not acknowledged, so the page keeps it and sends it again.
+    /// </summary>
     public async Task<AttendanceAck> Report(AttendanceReport report)
     {
         if (AttendanceReportRules.Problem(report) is { } problem)
@@ -82,8 +87,20 @@ public sealed partial class AttendanceHub(
             await recorder.MeetingStartedAsync(report.MeetingId, null, now, Context.ConnectionAborted);
         }
 
-        var stored = await recorder.RecordAsync(report.MeetingId, null, attendanceEvent, Context.ConnectionAborted);
-        return new AttendanceAck(report.EventId, Duplicate: !stored);
+        AttendanceWriteResult result;
+        try
+        {
+            result = await writer.WriteAsync(report.MeetingId, attendanceEvent, Context.ConnectionAborted);
+        }
+        catch (Exception e) when (!Context.ConnectionAborted.IsCancellationRequested)
+        {
+            LogNotStored(logger, Context.ConnectionId, e.GetType().Name);
+            result = AttendanceWriteResult.Busy;
+        }
+
+        return result == AttendanceWriteResult.Busy
+            ? new AttendanceAck(report.EventId, false, AttendanceAck.TooManyEvents)
+            : new AttendanceAck(report.EventId, Duplicate: result == AttendanceWriteResult.Duplicate);
     }
 
     /// <summary>A roster joins its meeting's group (host and admins only); false when refused.</summary>
@@ -136,6 +153,9 @@ public sealed partial class AttendanceHub(
         return string.IsNullOrEmpty(trimmed) ? null
             : trimmed.Length > AttendanceReportRules.MaxNameLength ? trimmed[..AttendanceReportRules.MaxNameLength] : trimmed;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance event on connection {ConnectionId} not stored ({Error}); the page is told to resend")]
+    private static partial void LogNotStored(ILogger logger, string connectionId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance event refused on connection {ConnectionId}: {Problem}")]
     private static partial void LogRefused(ILogger logger, string connectionId, string problem);

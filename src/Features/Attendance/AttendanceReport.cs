@@ -13,6 +13,8 @@ public sealed record ReportedParticipant(bool Self, long? ZoomUserId, string? Di
 /// <summary>
 /// The hub's answer to a report: stored now, already stored (a resend), or <see cref="Refused"/> with the reason (not
 /// joining this meeting, not allowed to report others, too many events). A refusal is an answer, not a server error.
+/// <see cref="TooManyEvents"/> is the one refusal a page resends after a pause: the connection's rate limit, a full
+/// write queue and a failed write all answer with it.
 /// </summary>
 public sealed record AttendanceAck(Guid EventId, bool Duplicate, string? Refused = null)
 {

@@ -43,6 +43,8 @@ internal static class AttendanceSetup
         services.AddSingleton<AttendanceRateLimitFilter>();
         services.AddSingleton<AttendanceAccess>();
         services.AddSingleton<AttendanceRecorder>();
+        services.AddSingleton<AttendanceWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AttendanceWriter>());
         services.AddSingleton<AttendanceRoster>();
         services.AddSingleton<RosterResync>();
         services.AddSingleton<ZoomWebhookQueueSignal>();

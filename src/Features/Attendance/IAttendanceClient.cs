@@ -5,8 +5,11 @@ namespace ZoomPortal.Features.Attendance;
 /// <summary>What the attendance hub sends to browsers.</summary>
 public interface IAttendanceClient
 {
-    /// <summary>To a meeting's rosters: something changed; the change is a hint, the database is the truth.</summary>
-    Task RosterChanged(RosterChange change);
+    /// <summary>
+    /// To a meeting's rosters: something changed; the changes are hints, the database is the truth. One message carries
+    /// everything one write stored for the meeting (one or more changes, in the order they were reported).
+    /// </summary>
+    Task RosterChanged(IReadOnlyList<RosterChange> changes);
 
     /// <summary>To attendees waiting for the host (3008): the meeting has started, join now.</summary>
     Task MeetingStarted(long meetingId);

@@ -8,8 +8,11 @@ export async function watch(dotnet, meetingId) {
     await stop();
     current = await openConnection({
         handlers: {
-            RosterChanged: change => {
-                if (change?.meetingId !== meetingId) return;
+            // One message per stored batch: a list of changes (the page rereads once and announces the latest).
+            RosterChanged: changes => {
+                const mine = (Array.isArray(changes) ? changes : [changes]).filter(c => c?.meetingId === meetingId);
+                if (mine.length === 0) return;
+                const change = mine[mine.length - 1];
                 dotnet.invokeMethodAsync('OnRosterChanged', change.displayName ?? null, kindName(change.kind)).catch(() => { });
             },
         },

@@ -18,8 +18,20 @@ public sealed partial class AttendanceRecorder(
     private static readonly TimeSpan SessionCacheLifetime = TimeSpan.FromSeconds(30);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (long SessionId, DateTimeOffset Until)> _openSessions = new();
 
-    /// <summary>Stores the event unless its idempotency key is known; false for a replay (nothing changes).</summary>
+    /// <summary>Stores the event unless its idempotency key is known, then tells the rosters; false for a replay (nothing changes).</summary>
     public async Task<bool> RecordAsync(long meetingId, string? zoomUuid, AttendanceEvent attendanceEvent, CancellationToken cancellationToken)
+    {
+        var stored = await StoreAsync(meetingId, zoomUuid, attendanceEvent, cancellationToken);
+        if (stored)
+        {
+            await NotifyAsync(meetingId, [attendanceEvent]);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Stores one event unless its idempotency key is known (no broadcast); false for a replay.</summary>
+    public async Task<bool> StoreAsync(long meetingId, string? zoomUuid, AttendanceEvent attendanceEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attendanceEvent);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -29,6 +41,7 @@ public sealed partial class AttendanceRecorder(
             return false;
         }
 
+        attendanceEvent.Id = 0;
         attendanceEvent.SessionId = await SessionIdForAsync(db, meetingId, zoomUuid, attendanceEvent.OccurredAt, cancellationToken);
         attendanceEvent.ReceivedAt = time.GetUtcNow().UtcDateTime;
         db.AttendanceEvents.Add(attendanceEvent);
@@ -47,8 +60,60 @@ public sealed partial class AttendanceRecorder(
             throw;
         }
 
-        await NotifyAsync(meetingId, attendanceEvent.SessionId, attendanceEvent);
         return true;
+    }
+
+    /// <summary>
+    /// Stores SDK events (no Zoom UUID) with distinct idempotency keys in one <c>SaveChangesAsync</c>; for each, true
+    /// when stored now, false when it was already stored. Throws <see cref="DbUpdateException"/> when the database
+    /// refuses the batch (e.g. another instance stored one of them meanwhile): nothing of it is stored then, and the
+    /// caller stores the events one by one with <see cref="StoreAsync"/>.
+    /// </summary>
+    public async Task<bool[]> StoreBatchAsync(IReadOnlyList<(long MeetingId, AttendanceEvent Event)> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var stored = new bool[batch.Count];
+        if (batch.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var keys = batch.Select(b => b.Event.IdempotencyKey).ToList();
+        var known = (await db.AttendanceEvents.Where(e => keys.Contains(e.IdempotencyKey)).Select(e => e.IdempotencyKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        // Sessions first: opening one saves it, which must not save half of the batch with it.
+        var sessions = new Dictionary<long, long>();
+        foreach (var (meetingId, attendanceEvent) in batch)
+        {
+            if (!sessions.ContainsKey(meetingId))
+            {
+                sessions[meetingId] = await SessionIdForAsync(db, meetingId, null, attendanceEvent.OccurredAt, cancellationToken);
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (meetingId, attendanceEvent) = batch[i];
+            if (!known.Add(attendanceEvent.IdempotencyKey))
+            {
+                continue;
+            }
+
+            attendanceEvent.Id = 0;
+            attendanceEvent.SessionId = sessions[meetingId];
+            attendanceEvent.ReceivedAt = now;
+            db.AttendanceEvents.Add(attendanceEvent);
+            stored[i] = true;
+        }
+
+        if (stored.Any(s => s))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return stored;
     }
 
     /// <summary>
@@ -84,7 +149,7 @@ public sealed partial class AttendanceRecorder(
 
         LogSession(logger, meetingId, session.Id, "started");
         await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.WaitingGroup(meetingId)).MeetingStarted(meetingId));
-        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at)));
+        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged([new RosterChange(meetingId, session.Id, null, null, at)]));
     }
 
     /// <summary><c>meeting.ended</c>: closes the session; everyone still in leaves at <paramref name="at"/>.</summary>
@@ -96,7 +161,7 @@ public sealed partial class AttendanceRecorder(
         await db.SaveChangesAsync(cancellationToken);
         _openSessions.TryRemove(meetingId, out _);
         LogSession(logger, meetingId, session.Id, "ended");
-        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(new RosterChange(meetingId, session.Id, null, null, at)));
+        await BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged([new RosterChange(meetingId, session.Id, null, null, at)]));
     }
 
     private async Task<bool> IsStoredAsync(string key, CancellationToken cancellationToken)
@@ -141,9 +206,13 @@ public sealed partial class AttendanceRecorder(
         return created;
     }
 
-    private Task NotifyAsync(long meetingId, long sessionId, AttendanceEvent e) =>
-        BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId))
-            .RosterChanged(new RosterChange(meetingId, sessionId, e.Kind, e.DisplayName, e.OccurredAt)));
+    /// <summary>Tells the meeting's rosters about stored events: one message for all of them.</summary>
+    public Task NotifyAsync(long meetingId, IReadOnlyList<AttendanceEvent> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var changes = stored.Select(e => new RosterChange(meetingId, e.SessionId, e.Kind, e.DisplayName, e.OccurredAt)).ToArray();
+        return BroadcastAsync(meetingId, () => hub.Clients.Group(AttendanceHub.RosterGroup(meetingId)).RosterChanged(changes));
+    }
 
     /// <summary>
     /// A broadcast is a hint sent after the write: when it fails (the Redis backplane is down) the event is still stored,

@@ -67,11 +67,15 @@ public sealed partial class AttendanceLoadBenchmarks(AttendanceLoadPortalFixture
         {
             var roster = r;
             var connection = Connect(watchOn, watcherCookies);
-            connection.On<RosterChange>(nameof(IAttendanceClient.RosterChanged), change =>
+            connection.On<RosterChange[]>(nameof(IAttendanceClient.RosterChanged), changes =>
             {
-                if (change.DisplayName is { } name && name.StartsWith('e') && int.TryParse(name.AsSpan(1), CultureInfo.InvariantCulture, out var seq))
+                var at = Stopwatch.GetTimestamp();
+                foreach (var change in changes)
                 {
-                    received.Add((roster, seq, Stopwatch.GetTimestamp()));
+                    if (change.DisplayName is { } name && name.StartsWith('e') && int.TryParse(name.AsSpan(1), CultureInfo.InvariantCulture, out var seq))
+                    {
+                        received.Add((roster, seq, at));
+                    }
                 }
             });
             await connection.StartAsync();

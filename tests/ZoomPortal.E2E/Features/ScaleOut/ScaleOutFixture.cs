@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ZoomPortal.Data;
 using ZoomPortal.E2E.Infrastructure;
+using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Join;
 using ZoomPortal.Features.Join.Attempts;
 
 namespace ZoomPortal.E2E.Features.ScaleOut;
@@ -131,6 +134,32 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             MeetingId = meetingId, Role = role, Outcome = JoinAttemptOutcome.Succeeded,
         });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A join attempt through the portal's own path on <paramref name="instance"/>, as the join page's server side makes
+    /// it when a user clicks Join (start the join, then issue its signature, which records the attempt); its join id.
+    /// Each call is a new user, so the per-user signature limit never refuses one.
+    /// </summary>
+    public async Task<Guid> RecordJoinAttemptAsync(string instance, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var join = _instances[instance].Services.GetRequiredService<JoinService>();
+        var userId = "join-" + Guid.NewGuid().ToString("N");
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PortalClaimTypes.UserId, userId), new Claim(PortalClaimTypes.Email, userId + "@example.com"), new Claim(PortalClaimTypes.Name, name)],
+            "test", PortalClaimTypes.Name, PortalClaimTypes.Role));
+        var session = await join.StartJoinAsync(user, WeeklyTeamSync, JoinKind.Join, null, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Instance {instance} did not let {name} start a join.");
+        var result = await join.IssueSignatureAsync(user, session, 1, false, name, null, CancellationToken.None);
+        return result.Ticket is not null ? session.JoinId : throw new InvalidOperationException($"Instance {instance} refused {name}'s join: {result.Problem}");
+    }
+
+    /// <summary>How many of these joins have their attempt in the database.</summary>
+    public async Task<int> StoredJoinsAsync(IReadOnlyCollection<Guid> joinIds)
+    {
+        await using var db = CreateDbContext();
+        return await db.JoinAttempts.Where(a => joinIds.Contains(a.JoinId)).Select(a => a.JoinId).Distinct().CountAsync();
     }
 
     public async Task DisposeAsync()

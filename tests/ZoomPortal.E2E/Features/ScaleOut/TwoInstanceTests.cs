@@ -68,6 +68,8 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
             for (var run = 1; run <= ScaleOutFixture.FaultRuns; run++)
             {
                 await portal.Redis.StopAsync();
+                // Joins made on both instances while Redis is away: each attempt is recorded.
+                var joins = new List<Guid> { await portal.RecordJoinAttemptAsync("A", $"Outage join {run}-A"), await portal.RecordJoinAttemptAsync("B", $"Outage join {run}-B") };
                 // Reported on A while Redis is away: stored at once, their hints to B's roster are lost.
                 var names = Enumerable.Range(1, 3).Select(i => $"Outage {run}-{i}").ToList();
                 var ids = new List<Guid>();
@@ -80,8 +82,10 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                     Assert.Null(ack.Refused);
                 }
 
+                joins.Add(await portal.RecordJoinAttemptAsync("A", $"Outage join {run}-A2"));
                 await Task.Delay(TimeSpan.FromSeconds(5));
                 await portal.Redis.StartAsync();
+                joins.Add(await portal.RecordJoinAttemptAsync("B", $"Outage join {run}-B2"));
 
                 foreach (var name in names)
                 {
@@ -94,6 +98,7 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 await using var db = portal.CreateDbContext();
                 var stored = await db.AttendanceEvents.CountAsync(e => names.Contains(e.DisplayName!));
                 Assert.Equal(names.Count, stored);
+                Assert.Equal(joins.Count, await portal.StoredJoinsAsync(joins));
             }
         }
         finally
@@ -117,7 +122,10 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
 
                 // Marks this document: only a reload (a new document) clears it, so the checks below see the new page.
                 await host.EvaluateAsync("() => { window.zpBeforeKill = true; }");
+                // A join on A just before it dies, and one on B while A is gone: both attempts are recorded.
+                var joins = new List<Guid> { await portal.RecordJoinAttemptAsync("A", $"Dying join {run}") };
                 await portal.KillAsync("A");
+                joins.Add(await portal.RecordJoinAttemptAsync("B", $"Survivor join {run}"));
 
                 // Blazor's reconnect reaches B through nginx, which does not know the circuit: the page reloads there,
                 // signed in still (the Data Protection keys are shared), and its hub connection is live again.
@@ -127,6 +135,7 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 Assert.Equal("B", await ScaleOutFixture.InstanceOfAsync(host));
                 await Expect(host.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
                 await Expect(host.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
+                Assert.Equal(joins.Count, await portal.StoredJoinsAsync(joins));
             }
             finally
             {

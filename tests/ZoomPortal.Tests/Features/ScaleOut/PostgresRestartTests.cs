@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using ZoomPortal.Features.Attendance;
 using ZoomPortal.Features.Auth;
+using ZoomPortal.Features.Join;
 using ZoomPortal.Tests.Features.Attendance;
 
 namespace ZoomPortal.Tests.Features.ScaleOut;
@@ -11,7 +14,7 @@ public sealed class PostgresRestartTests
     private const long MeetingId = 84512345671;
 
     [Fact]
-    public async Task Reports_during_a_PostgreSQL_restart_all_succeed_and_are_stored_once()
+    public async Task Reports_and_join_attempts_during_a_PostgreSQL_restart_all_succeed_and_are_stored_once()
     {
         var runs = int.TryParse(Environment.GetEnvironmentVariable("ZOOMPORTAL_FAULT_RUNS"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         await using var postgres = new OwnPostgresServer();
@@ -27,6 +30,7 @@ public sealed class PostgresRestartTests
         await using var host = await portal.ConnectAsync(await portal.SignInAsync("Alex", PortalRoles.Host, "alex.host@example.com"));
 
         var reported = 0;
+        var joins = new List<Guid>();
         for (var run = 1; run <= runs; run++)
         {
             var restart = Task.CompletedTask;
@@ -47,6 +51,12 @@ public sealed class PostgresRestartTests
                 Assert.Null(ack.Refused);
                 Assert.False(ack.Duplicate);
                 reported++;
+                if (i % 5 == 0 || (i > 5 && !restart.IsCompleted))
+                {
+                    // A user clicks Join meanwhile: the attempt the join page's server side records is not lost either.
+                    joins.Add(await JoinAsync(portal, $"Join {run}-{i}"));
+                }
+
                 if (i > 5 && restart.IsCompleted)
                 {
                     afterRestart++;
@@ -61,5 +71,22 @@ public sealed class PostgresRestartTests
         var stored = await portal.EventsAsync();
         Assert.Equal(reported, stored.Count);
         Assert.Equal(reported, stored.Select(e => e.IdempotencyKey).Distinct().Count());
+        await using var db = await portal.Db().CreateDbContextAsync();
+        Assert.Equal(joins.Count, await db.JoinAttempts.CountAsync(a => joins.Contains(a.JoinId)));
+    }
+
+    /// <summary>Start a join and issue its signature through the portal's own service (a new user each time); its join id.</summary>
+    private static async Task<Guid> JoinAsync(AttendancePortal portal, string name)
+    {
+        var join = portal.App.Services.GetRequiredService<JoinService>();
+        var userId = "join-" + Guid.NewGuid().ToString("N");
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PortalClaimTypes.UserId, userId), new Claim(PortalClaimTypes.Email, userId + "@example.com"), new Claim(PortalClaimTypes.Name, name)],
+            "test", PortalClaimTypes.Name, PortalClaimTypes.Role));
+        var session = await join.StartJoinAsync(user, MeetingId, JoinKind.Join, null, CancellationToken.None);
+        Assert.NotNull(session);
+        var result = await join.IssueSignatureAsync(user, session, 1, false, name, null, CancellationToken.None);
+        Assert.True(result.Ticket is not null, result.Problem);
+        return session.JoinId;
     }
 }

@@ -64,7 +64,7 @@ public sealed class RedisBackplaneTests
 
         await using var roster = await b.ConnectAsync(await b.SignInAsync("Alex", PortalRoles.Host, HostEmail));
         var heard = new TaskCompletionSource<RosterChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        roster.On<RosterChange>(nameof(IAttendanceClient.RosterChanged), change => heard.TrySetResult(change));
+        roster.On<RosterChange[]>(nameof(IAttendanceClient.RosterChanged), changes => heard.TrySetResult(Assert.Single(changes)));
         Assert.True(await roster.InvokeAsync<bool>("WatchMeeting", MeetingId));
 
         await using var attendee = await a.ConnectAsync(await a.SignInAsync("Ann", PortalRoles.Attendee, "ann@example.com"));
