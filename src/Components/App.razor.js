@@ -75,7 +75,9 @@ function announce() {
     if (!before || !announcer) {
         return;
     }
-    const newlyLive = [...liveTopics()].filter(([key]) => !before.has(key)).map(([, topic]) => `${topic} is now live.`);
+    // The sentence comes from the page, in the user's language, with {0} for the topic.
+    const sentence = announcer.dataset.nowLive || '{0} is now live.';
+    const newlyLive = [...liveTopics()].filter(([key]) => !before.has(key)).map(([, topic]) => sentence.replace('{0}', topic));
     if (newlyLive.length > 0) {
         announcer.textContent = newlyLive.join(' ');
     }
@@ -107,7 +109,10 @@ async function copyLink(button) {
         copied = false;
     }
     if (status) {
-        status.textContent = copied ? 'Link copied.' : `Your browser did not allow copying. The link is ${text}`;
+        // The page's words, in the user's language ({0}: the link).
+        status.textContent = copied
+            ? button.dataset.copied || 'Link copied.'
+            : (button.dataset.copyRefused || 'Your browser did not allow copying. The link is {0}').replace('{0}', text ?? '');
     }
 }
 
@@ -127,17 +132,63 @@ function toggleDrawer(button) {
     button.setAttribute('aria-expanded', open ? 'true' : 'false');
 }
 
+// The app bar's account menu on a phone (UserMenu.razor): a disclosure button. Opening moves focus to its first item;
+// Escape closes it and returns focus to the button; a click or focus outside closes it. Works with or without a circuit:
+// Blazor renders aria-expanded="false" and never changes it, so its diffing leaves what this sets alone.
+function setAccountMenu(menu, open, focus) {
+    const button = menu?.querySelector('[data-account-menu-toggle]');
+    if (!menu || !button) {
+        return;
+    }
+    menu.classList.toggle('account-menu--open', open);
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (open && focus) {
+        menu.querySelector('.account-menu-panel a, .account-menu-panel button')?.focus();
+    } else if (!open && focus) {
+        button.focus();
+    }
+}
+
+function openAccountMenu() {
+    return document.querySelector('[data-account-menu].account-menu--open');
+}
+
+document.addEventListener('keydown', event => {
+    const open = openAccountMenu();
+    if (event.key === 'Escape' && open) {
+        event.preventDefault();
+        setAccountMenu(open, false, true);
+    }
+});
+
+document.addEventListener('focusin', event => {
+    const open = openAccountMenu();
+    if (open && event.target instanceof Node && !open.contains(event.target)) {
+        setAccountMenu(open, false, false);
+    }
+});
+
 document.addEventListener('click', event => {
     const target = event.target instanceof Element ? event.target : null;
+    const toggle = target?.closest('[data-account-menu-toggle]');
+    if (toggle) {
+        const menu = toggle.closest('[data-account-menu]');
+        setAccountMenu(menu, !menu.classList.contains('account-menu--open'), true);
+        return;
+    }
+    const open = openAccountMenu();
+    if (open && !open.contains(target)) {
+        setAccountMenu(open, false, false);
+    }
     const copy = target?.closest('[data-copy-link]');
     if (copy) {
         event.preventDefault();
         copyLink(copy);
         return;
     }
-    const toggle = target?.closest('[data-static-drawer-toggle]');
-    if (toggle) {
-        toggleDrawer(toggle);
+    const drawerToggle = target?.closest('[data-static-drawer-toggle]');
+    if (drawerToggle) {
+        toggleDrawer(drawerToggle);
     }
 });
 

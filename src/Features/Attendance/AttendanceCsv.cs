@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Attendance.Records;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Attendance;
 
@@ -11,6 +12,8 @@ namespace ZoomPortal.Features.Attendance;
 /// </summary>
 internal static class AttendanceCsv
 {
+    private static StaticText L => StaticText.Instance;
+
     public const string Path = "/meetings/{id:long}/attendance.csv";
 
     public static string UrlFor(long meetingId, long sessionId) =>
@@ -34,7 +37,7 @@ internal static class AttendanceCsv
         if (snapshot.Session.EndedAt is null)
         {
             http.Response.StatusCode = StatusCodes.Status409Conflict;
-            await http.Response.WriteAsync("The meeting has not ended yet: the export is available after it ends.", http.RequestAborted);
+            await http.Response.WriteAsync(L["Roster.ExportNotYet"], http.RequestAborted);
             return;
         }
 

@@ -97,12 +97,13 @@ internal sealed class DevelopmentSignInForm
     public string? Groups { get; set; }
     public string? ReturnUrl { get; set; }
 
-    private const string NameMissing = "Enter a name to sign in with.";
-    private const string NameTooLong = "The name must be at most 64 printable characters.";
-    private const string NameNoLetters = "The name needs at least one letter or digit (a–z, 0–9).";
-    private const string RoleInvalid = "Choose Attendee, Host or Admin.";
-    private const string EmailInvalid = "The e-mail address is not valid.";
-    private const string GroupsTooLong = "Groups must be at most 512 characters.";
+    // Codes, not sentences: they travel in the redirect's query, and the page says them in the user's language.
+    public const string NameMissing = "NameMissing";
+    public const string NameTooLong = "NameTooLong";
+    public const string NameNoLetters = "NameNoLetters";
+    public const string RoleInvalid = "RoleInvalid";
+    public const string EmailInvalid = "EmailInvalid";
+    public const string GroupsTooLong = "GroupsTooLong";
 
     public static bool IsKnownError(string? message) =>
         message is NameMissing or NameTooLong or NameNoLetters or RoleInvalid or EmailInvalid or GroupsTooLong;

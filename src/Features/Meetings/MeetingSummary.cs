@@ -1,3 +1,5 @@
+using ZoomPortal.Features.Localisation;
+
 namespace ZoomPortal.Features.Meetings;
 
 /// <summary>What pages show of a meeting: everything except the passcode.</summary>
@@ -19,5 +21,7 @@ public sealed record MeetingSummary(
     IReadOnlyList<OccurrenceSummary> Occurrences,
     DateTimeOffset LastSynced)
 {
-    public string HostLabel => HostName ?? HostEmail ?? "Unknown host";
+    public string HostLabel => HostName ?? HostEmail ?? L["Meeting.UnknownHost"];
+
+    private static StaticText L => StaticText.Instance;
 }

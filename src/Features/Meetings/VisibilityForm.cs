@@ -1,9 +1,14 @@
+using ZoomPortal.Features.Localisation;
+
 namespace ZoomPortal.Features.Meetings;
 
 /// <summary>What the visibility editor submits: everyone signed in, or named groups (comma- or line-separated).</summary>
 public sealed class VisibilityForm
 {
     public const int MaxGroups = 20;
+
+    // Validated in the editor's circuit, so the messages come in that user's language.
+    private static StaticText L => StaticText.Instance;
 
     public MeetingVisibility Visibility { get; set; } = MeetingVisibility.AllSignedIn;
 
@@ -22,7 +27,7 @@ public sealed class VisibilityForm
         groups = [];
         if (!Enum.IsDefined(Visibility))
         {
-            errors.Add("Choose who can see the meeting.");
+            errors.Add(L["Visibility.ChooseWho"]);
             return errors;
         }
 
@@ -37,17 +42,17 @@ public sealed class VisibilityForm
             .ToList();
         if (names.Count == 0)
         {
-            errors.Add("Name at least one group, or share the meeting with all signed-in users.");
+            errors.Add(L["Visibility.NameAGroup"]);
         }
         else if (names.Count > MaxGroups)
         {
-            errors.Add($"Name at most {MaxGroups} groups.");
+            errors.Add(L["Visibility.TooManyGroups", MaxGroups]);
         }
 
         var bad = names.FirstOrDefault(n => n.Length > MeetingGroup.MaxNameLength || n.Any(char.IsControl));
         if (bad is not null)
         {
-            errors.Add($"Group names must be 1–{MeetingGroup.MaxNameLength} printable characters.");
+            errors.Add(L["Visibility.BadGroupName", MeetingGroup.MaxNameLength]);
         }
 
         if (errors.Count == 0)

@@ -73,6 +73,25 @@ public sealed partial class SharedResourceTests
         Assert.Equal("Abweichung (s)", history.Find("[data-testid=clock-chart-y-title]").TextContent);
     }
 
+    [Fact]
+    public async Task Roster_sign_ins_visibility_and_service_messages_are_german_with_german_numbers()
+    {
+        using var german = new CultureScope("de-DE");
+        await using var ctx = new PortalBunitContext();
+        var since = new DateTime(2026, 12, 1, 14, 5, 9, DateTimeKind.Utc);
+        var roster = ctx.Render<ZoomPortal.Features.Attendance.AttendeeTable>(p => p
+            .Add(c => c.Attendees, [new("k", null, null, "Nia", ZoomPortal.Features.Attendance.Records.AttendeeState.In, since, [new(since, null)])])
+            .Add(c => c.Now, since.AddMinutes(1.5)));
+        Assert.Equal(["Name", "Status", "Seit (UTC)", "Minuten"], roster.FindAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(["Im Meeting", "14:05:09", "1,5"], roster.FindAll("tbody td").Select(td => td.TextContent.Trim()));
+
+        Assert.Equal("01.12.2026 14:05 UTC", ZoomPortal.Features.Auth.Sessions.SessionTimes.Utc(since));
+        Assert.Equal("Entwicklungs-Anmeldung", ZoomPortal.Features.Auth.Sessions.SessionTimes.Method(PortalPrincipalFactory.DevelopmentMethod));
+        var form = new ZoomPortal.Features.Meetings.VisibilityForm { Visibility = ZoomPortal.Features.Meetings.MeetingVisibility.Groups, GroupsText = " , " };
+        Assert.Equal(["Nennen Sie mindestens eine Gruppe, oder geben Sie das Meeting für alle angemeldeten Personen frei."], form.Validate(out _));
+        Assert.Equal("Unbekannte Moderation", (MeetingData.Summary(1, "Ohne Host", null) with { HostName = null, HostEmail = null }).HostLabel);
+    }
+
     [Theory]
     [InlineData("de-DE", "de-DE")]
     [InlineData("de", "de-DE")]

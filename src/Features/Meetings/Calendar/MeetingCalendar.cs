@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Meetings.Calendar;
 
@@ -10,6 +11,8 @@ namespace ZoomPortal.Features.Meetings.Calendar;
 /// </summary>
 public static class MeetingCalendar
 {
+    private static StaticText L => StaticText.Instance;
+
     public const string ContentType = "text/calendar; charset=utf-8";
 
     /// <summary>Null when the meeting has no time to put in a calendar (a recurring meeting with no fixed time).</summary>
@@ -58,7 +61,7 @@ public static class MeetingCalendar
             description.Append(meeting.Agenda.Trim()).Append("\n\n");
         }
 
-        description.Append("Join from the portal: ").Append(meetingPage.AbsoluteUri);
+        description.Append(L["Share.JoinFromPortal", meetingPage.AbsoluteUri]);
         text.Text("DESCRIPTION", description.ToString());
         text.Text("LOCATION", "ZoomPortal");
         text.Line($"URL:{meetingPage.AbsoluteUri}");

@@ -1,9 +1,12 @@
 using System.Globalization;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Meetings.Calendar;
 
 internal static class MeetingCalendarEndpoints
 {
+    private static StaticText L => StaticText.Instance;
+
     public static string Path(long meetingId) =>
         string.Create(CultureInfo.InvariantCulture, $"/meetings/{meetingId}/calendar.ics");
 
@@ -28,7 +31,7 @@ internal static class MeetingCalendarEndpoints
         if (calendar is null)
         {
             return Results.Problem(
-                detail: "This meeting has no fixed time, so there is nothing to add to a calendar. Join it whenever the host starts it.",
+                detail: L["Share.NoFixedTime"],
                 statusCode: StatusCodes.Status404NotFound);
         }
 

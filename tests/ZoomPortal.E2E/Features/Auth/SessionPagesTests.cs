@@ -20,7 +20,12 @@ public sealed class SessionPagesTests(BrowserFixture browser, DevelopmentPortalF
                 await DevelopmentSignInFlow.SignInAsync(someone, name, "Attendee");
                 await DevelopmentSignInFlow.SignInAsync(page, $"Ada Sessions {scheme}", "Admin");
 
-                // Click your name: your own sign-ins.
+                // Click your name: your own sign-ins (on a phone it is in the account menu).
+                if (width < 600)
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Account menu" }).ClickAsync();
+                }
+
                 await page.GetByTestId("user-name").ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sign-ins", Level = 1 })).ToBeVisibleAsync();
                 await Expect(page.GetByTestId("my-sessions")).ToContainTextAsync("This browser");
