@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using ZoomPortal.Features.Join.Attempts;
 using ZoomPortal.Features.Join.Errors;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Admin;
 
@@ -15,6 +15,9 @@ public static class JoinDiagnosis
     /// <summary>A browser clock further off than this gets a note.</summary>
     public static readonly TimeSpan BrowserClockNotable = TimeSpan.FromMinutes(2);
 
+    // The admin's language (the current UI culture); numbers and durations stay as the log shows them.
+    private static StaticText L => StaticText.Instance;
+
     public static string Describe(JoinAttempt attempt, IReadOnlyList<JoinAttempt> attemptsOfSameJoin)
     {
         ArgumentNullException.ThrowIfNull(attempt);
@@ -22,15 +25,16 @@ public static class JoinDiagnosis
         var text = new StringBuilder(attempt.Outcome switch
         {
             JoinAttemptOutcome.Succeeded => Succeeded(attempt),
-            JoinAttemptOutcome.InProgress => "The attempt has not reported an outcome (still in progress, or the page was closed without a word).",
-            JoinAttemptOutcome.Abandoned => "The attendee left the join page before the attempt finished.",
+            JoinAttemptOutcome.InProgress => L["Diagnosis.InProgress"],
+            JoinAttemptOutcome.Abandoned => L["Diagnosis.Abandoned"],
             _ => Failed(attempt, attemptsOfSameJoin),
         });
 
         if (attempt.BrowserClockOffsetMs is { } browser && TimeSpan.FromMilliseconds(Math.Abs(browser)) >= BrowserClockNotable)
         {
-            text.Append(CultureInfo.InvariantCulture,
-                $" The browser's clock is {DurationText.FromMilliseconds(browser)} {(browser > 0 ? "ahead" : "behind")}; this does not affect joining, but the attendee's countdown used server time.");
+            text.Append(' ').Append(browser > 0
+                ? L["Diagnosis.BrowserAhead", DurationText.FromMilliseconds(browser)]
+                : L["Diagnosis.BrowserBehind", DurationText.FromMilliseconds(browser)]);
         }
 
         return text.ToString();
@@ -40,21 +44,21 @@ public static class JoinDiagnosis
     {
         var widened = attempt.SignatureWindow switch
         {
-            SignatureWindowKind.WidenedEarlier => " with a widened signature window (iat earlier, after Zoom found the last one not yet valid)",
-            SignatureWindowKind.WidenedLater => " with a widened signature window (exp later, after Zoom found the last one expired)",
-            SignatureWindowKind.Bracketed => " with a signature window between the ones Zoom refused",
+            SignatureWindowKind.WidenedEarlier => " " + L["Diagnosis.WidenedEarlier"],
+            SignatureWindowKind.WidenedLater => " " + L["Diagnosis.WidenedLater"],
+            SignatureWindowKind.Bracketed => " " + L["Diagnosis.Bracketed"],
             _ => string.Empty,
         };
         return attempt.TimeToJoinMs is { } ms
-            ? string.Create(CultureInfo.InvariantCulture, $"Joined on attempt {attempt.AttemptNumber}{widened}, {DurationText.FromMilliseconds(ms)} after clicking Join.")
-            : string.Create(CultureInfo.InvariantCulture, $"Joined on attempt {attempt.AttemptNumber}{widened}.");
+            ? L["Diagnosis.JoinedAfter", attempt.AttemptNumber, widened, DurationText.FromMilliseconds(ms)]
+            : L["Diagnosis.Joined", attempt.AttemptNumber, widened];
     }
 
     private static string Failed(JoinAttempt attempt, IReadOnlyList<JoinAttempt> siblings)
     {
         if (attempt.ErrorCode is not { } code)
         {
-            return "The attempt failed without an error code." + Quote(attempt.ErrorMessage);
+            return L["Diagnosis.NoErrorCode"] + Quote(attempt.ErrorMessage);
         }
 
         var info = JoinErrorCatalog.Classify(code, attempt.ErrorMessage);
@@ -65,15 +69,14 @@ public static class JoinDiagnosis
 
         if (info.Name == "UNKNOWN")
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Zoom answered with code {code}, which the portal does not know.")
-                + Quote(attempt.ErrorMessage) + Outcome(attempt, success, after);
+            return info.AdminDiagnosis + Quote(attempt.ErrorMessage) + Outcome(attempt, success, after);
         }
 
         return info.Category switch
         {
             JoinErrorCategory.Signature => Signature(attempt, code, success, siblings),
             JoinErrorCategory.NotStarted when success is not null =>
-                info.AdminDiagnosis.TrimEnd('.') + $"; the attendee was joined automatically{(after is null ? string.Empty : " " + after + " later")}.",
+                info.AdminDiagnosis.TrimEnd('.') + (after is null ? L["Diagnosis.JoinedAutomatically"] : L["Diagnosis.JoinedAutomaticallyLater", after]),
             JoinErrorCategory.Unknown => info.AdminDiagnosis + Quote(attempt.ErrorMessage) + Outcome(attempt, success, after),
             _ => info.AdminDiagnosis + Outcome(attempt, success, after),
         };
@@ -89,13 +92,11 @@ public static class JoinDiagnosis
     private static string Signature(JoinAttempt attempt, int code, JoinAttempt? success, IReadOnlyList<JoinAttempt> siblings)
     {
         var expired = JoinErrorCatalog.IsExpiredSignature(code, attempt.ErrorMessage);
-        var lead = expired
-            ? string.Create(CultureInfo.InvariantCulture, $"Zoom said the signature had expired on its clock ({code})")
-            : string.Create(CultureInfo.InvariantCulture, $"Zoom rejected the signature as not yet valid on its clock ({code})");
-        var outcome = success is null ? Outcome(attempt, null, null) : string.Create(CultureInfo.InvariantCulture, $" Attempt {success.AttemptNumber} succeeded.");
+        var lead = expired ? L["Diagnosis.SignatureExpired", code] : L["Diagnosis.SignatureNotYetValid", code];
+        var outcome = success is null ? Outcome(attempt, null, null) : " " + L["Diagnosis.AttemptSucceeded", success.AttemptNumber];
         if (attempt.ZoomClockOffsetMs is not { } usedMs)
         {
-            return lead + ", and Zoom's clock had not been measured when the portal signed, so the signature was not corrected for any difference." + outcome;
+            return L["Diagnosis.NotMeasured", lead] + outcome;
         }
 
         var later = siblings.Where(s => s.AttemptNumber > attempt.AttemptNumber).OrderBy(s => s.AttemptNumber).ToList();
@@ -104,15 +105,14 @@ public static class JoinDiagnosis
         // The re-measured clock moved the way Zoom pointed: this server's clock had drifted since the portal last measured.
         if (remeasuredMs is { } nowMs && TimeSpan.FromMilliseconds(Math.Abs(nowMs - usedMs)) >= ClockAgreement && (expired ? nowMs > usedMs : nowMs < usedMs))
         {
-            var skew = string.Create(CultureInfo.InvariantCulture,
-                $"this server's clock was {DurationText.FromMilliseconds(nowMs)} {(nowMs < 0 ? "ahead of" : "behind")} Zoom's");
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{lead}: {skew}. The portal's estimate when it signed ({DurationText.FromMilliseconds(usedMs)}) was out of date: the clocks had drifted since its last measurement, and it re-measured after Zoom's answer.")
-                + (success is null ? outcome : string.Create(CultureInfo.InvariantCulture, $" Signed on the new measurement, attempt {success.AttemptNumber} succeeded."));
+            var skew = nowMs < 0
+                ? L["Diagnosis.ServerAhead", DurationText.FromMilliseconds(nowMs)]
+                : L["Diagnosis.ServerBehind", DurationText.FromMilliseconds(nowMs)];
+            return L["Diagnosis.Drifted", lead, skew, DurationText.FromMilliseconds(usedMs)]
+                + (success is null ? outcome : " " + L["Diagnosis.SignedAgainSucceeded", success.AttemptNumber]);
         }
 
-        var corrected = string.Create(CultureInfo.InvariantCulture,
-            $"{lead} although the signature was already corrected for this server's difference from the clock Zoom's API shows ({Signed(usedMs)}{(remeasuredMs is { } r ? $"; re-measured after Zoom's answer: {Signed(r)}" : string.Empty)})");
+        var corrected = L["Diagnosis.Corrected", lead, Signed(usedMs) + (remeasuredMs is { } r ? L["Diagnosis.Remeasured", Signed(r)] : string.Empty)];
         var window = Window(attempt);
 
         // A widened window got in: Zoom's web servers disagreed with its API clock, by at least what the rejection showed
@@ -124,13 +124,14 @@ public static class JoinDiagnosis
             var (least, most) = expired
                 ? (bad.End - checkedAfter - Ms(apiMs), good.End - Ms(apiMs))
                 : (Ms(apiMs) - bad.Start, Ms(apiMs) - good.Start);
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{corrected}. The portal widened the signature's time window ({(expired ? "exp later" : "iat earlier")}) and attempt {success.AttemptNumber} got in, so Zoom's web servers were at least {DurationText.Format(Positive(least))} and at most {DurationText.Format(Positive(most))} {(expired ? "ahead of" : "behind")} its API clock.");
+            return expired
+                ? L["Diagnosis.WidenedInAhead", corrected, success.AttemptNumber, DurationText.Format(Positive(least)), DurationText.Format(Positive(most))]
+                : L["Diagnosis.WidenedInBehind", corrected, success.AttemptNumber, DurationText.Format(Positive(least)), DurationText.Format(Positive(most))];
         }
 
         if (expired)
         {
-            return corrected + ": Zoom's web servers' clock was already past the signature's exp, ahead of the clock its API shows. An expired signature is a clock problem, never a wrong SDK key or secret." + outcome;
+            return L["Diagnosis.ExpiredIsClock", corrected] + outcome;
         }
 
         // How far before the API clock the join's windows reached, and whether Zoom refused even that.
@@ -142,13 +143,11 @@ public static class JoinDiagnosis
             .Max();
         if (reach >= WideEnough)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{corrected}, and Zoom refused even a signature valid from {DurationText.Format(reach)} before that clock: no clock difference within a day explains it, so a wrong SDK key or secret (Zoom:MeetingSdk:ClientId/ClientSecret), meeting number or role is the likely cause.") + outcome;
+            return L["Diagnosis.LikelyKey", corrected, DurationText.Format(reach)] + outcome;
         }
 
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{corrected}: Zoom's web servers' clock was behind the clock its API shows (the forum's load-balancer case), and the widest window tried reached {DurationText.Format(reach)} before it.") + outcome
-            + (success is null ? " A larger Join:MaxSignatureWindow or Join:MaxAttempts lets the portal widen further." : string.Empty);
+        return L["Diagnosis.WebBehind", corrected, DurationText.Format(reach)] + outcome
+            + (success is null ? " " + L["Diagnosis.WidenFurther"] : string.Empty);
     }
 
     /// <summary>A window reaching this far before Zoom's API clock rules the clock out (Zoom:Sandbox and the schedule cover ±24 h).</summary>
@@ -165,21 +164,23 @@ public static class JoinDiagnosis
 
     private static string Signed(long offsetMs) =>
         TimeSpan.FromMilliseconds(Math.Abs(offsetMs)) < ClockAgreement
-            ? string.Create(CultureInfo.InvariantCulture, $"the clocks agreed within {DurationText.FromMilliseconds(offsetMs)}")
-            : string.Create(CultureInfo.InvariantCulture, $"Zoom {DurationText.FromMilliseconds(offsetMs)} {(offsetMs < 0 ? "behind" : "ahead")}");
+            ? L["Diagnosis.ClocksAgreed", DurationText.FromMilliseconds(offsetMs)]
+            : offsetMs < 0
+                ? L["Diagnosis.ZoomBehind", DurationText.FromMilliseconds(offsetMs)]
+                : L["Diagnosis.ZoomAhead", DurationText.FromMilliseconds(offsetMs)];
 
     private static string Outcome(JoinAttempt attempt, JoinAttempt? success, string? after)
     {
         if (success is not null)
         {
-            return string.Create(CultureInfo.InvariantCulture, $" Attempt {success.AttemptNumber} succeeded{(after is null ? string.Empty : " " + after + " later")}.");
+            return " " + (after is null ? L["Diagnosis.AttemptSucceeded", success.AttemptNumber] : L["Diagnosis.AttemptSucceededLater", success.AttemptNumber, after]);
         }
 
         return attempt.JoinOutcome switch
         {
-            JoinAttemptOutcome.Succeeded => " The join succeeded later.",
-            JoinAttemptOutcome.Failed => " The join did not succeed.",
-            JoinAttemptOutcome.Abandoned => " The attendee gave up.",
+            JoinAttemptOutcome.Succeeded => " " + L["Diagnosis.SucceededLater"],
+            JoinAttemptOutcome.Failed => " " + L["Diagnosis.DidNotSucceed"],
+            JoinAttemptOutcome.Abandoned => " " + L["Diagnosis.GaveUp"],
             _ => string.Empty,
         };
     }
@@ -193,5 +194,5 @@ public static class JoinDiagnosis
     }
 
     private static string Quote(string? message) =>
-        string.IsNullOrWhiteSpace(message) ? " The SDK gave no message." : $" The SDK said: “{message.Trim()}”.";
+        " " + (string.IsNullOrWhiteSpace(message) ? L["Diagnosis.NoSdkMessage"] : L["Diagnosis.SdkSaid", message.Trim()]);
 }

@@ -4,9 +4,12 @@
 
 const LEVEL_HEARD = 0.08;
 
-/** A check drawing into `video` and `meter`; `dotnet` hears once when the microphone picks up sound (HeardSound). */
-export function create(video, meter, dotnet) {
-  const check = { video, meter, dotnet, camera: null, microphone: null, audio: null, frame: 0, heard: false, disposed: false };
+/**
+ * A check drawing into `video` and `meter`; `dotnet` hears once when the microphone picks up sound (HeardSound).
+ * `texts` are the page's words in the user's language: { quiet, heard, camera, microphone }.
+ */
+export function create(video, meter, dotnet, texts) {
+  const check = { video, meter, dotnet, texts, camera: null, microphone: null, audio: null, frame: 0, heard: false, disposed: false };
   return {
     start: (cameraId, microphoneId) => start(check, cameraId, microphoneId),
     dispose: () => dispose(check),
@@ -65,7 +68,7 @@ async function start(check, cameraId, microphoneId) {
     devices = (await navigator.mediaDevices.enumerateDevices())
       .filter(d => d.kind === 'videoinput' || d.kind === 'audioinput')
       .slice(0, 32)
-      .map((d, i) => ({ kind: d.kind, id: String(d.deviceId).slice(0, 256), label: String(d.label || '').slice(0, 128) || `${d.kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}` }));
+      .map((d, i) => ({ kind: d.kind, id: String(d.deviceId).slice(0, 256), label: String(d.label || '').slice(0, 128) || `${d.kind === 'videoinput' ? check.texts.camera : check.texts.microphone} ${i + 1}` }));
   } catch { /* no list: the default devices only */ }
   const idOf = stream => stream?.getTracks()[0]?.getSettings?.().deviceId ?? null;
   return { camera: camera.status, microphone: microphone.status, cameraId: idOf(camera.stream), microphoneId: idOf(microphone.stream), devices };
@@ -89,7 +92,7 @@ function listen(check, stream) {
     for (const s of samples) sum += s * s;
     const level = Math.min(1, Math.sqrt(sum / samples.length) * 4);
     check.meter.value = level;
-    check.meter.setAttribute('aria-valuetext', level >= LEVEL_HEARD ? 'picking up sound' : 'quiet');
+    check.meter.setAttribute('aria-valuetext', level >= LEVEL_HEARD ? check.texts.heard : check.texts.quiet);
     if (level >= LEVEL_HEARD && !check.heard) {
       check.heard = true;
       check.dotnet.invokeMethodAsync('HeardSound').catch(() => { });

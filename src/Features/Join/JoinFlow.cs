@@ -1,5 +1,6 @@
 using ZoomPortal.Features.Join.Errors;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Join;
 
@@ -73,8 +74,10 @@ public sealed class JoinFlow
     public string? PasscodePrompt => Step != JoinStep.NeedPasscode
         ? null
         : _passcodeTyped
-            ? "That passcode isn't right. Check it with the host and enter it again."
-            : "This meeting needs a passcode. Enter the one the host gave you.";
+            ? L["Join.PasscodeWrong"]
+            : L["Join.PasscodeNeeded"];
+
+    private static StaticText L => StaticText.Instance;
 
     /// <summary>A reloaded Client View page continues its join without a second click.</summary>
     public bool StartsByItself => _clientView && FirstAttempt > 1;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ZoomPortal.Features.Localisation;
 
 namespace ZoomPortal.Features.Join;
 
@@ -49,7 +50,7 @@ public static class JoinIdentity
         {
             if (Rune.DecodeFromUtf16(trimmed.AsSpan(i), out var rune, out var used) != OperationStatus.Done)
             {
-                return DisplayNameCheck.Refused($"Your name contains a broken character ({CodePoint(trimmed[i])}).");
+                return DisplayNameCheck.Refused(L["Join.Name.Broken", CodePoint(trimmed[i])]);
             }
 
             if (DisplayNameProblem(rune) is { } problem)
@@ -66,9 +67,14 @@ public static class JoinIdentity
     /// <summary>The name shown in the meeting, or null when <see cref="CheckDisplayName"/> refuses it.</summary>
     public static string? NormalizeDisplayName(string? name) => CheckDisplayName(name).Name;
 
-    internal const string DisplayNameMissingProblem = "Enter the name others will see in the meeting.";
+    // Properties, not constants: read in the current UI culture, also by the join form's validation attributes.
+    internal static string DisplayNameMissingProblem => L["Join.Name.Missing"];
 
-    internal const string DisplayNameLengthProblem = "Your name must be 1 to 64 characters.";
+    internal static string DisplayNameLengthProblem => L["Join.Name.Length", MaxDisplayNameLength];
+
+    internal static string PasscodeLengthProblem => L["Join.PasscodeLength", MaxPasscodeLength];
+
+    private static StaticText L => StaticText.Instance;
 
     private static string? DisplayNameProblem(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
@@ -80,12 +86,12 @@ public static class JoinIdentity
             or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
             or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation
             or UnicodeCategory.OtherPunctuation => null,
-        UnicodeCategory.Control => $"Your name contains a control character ({CodePoint(rune)}).",
-        UnicodeCategory.Format => $"Your name contains an invisible formatting character ({CodePoint(rune)}).",
-        UnicodeCategory.PrivateUse => $"Your name contains a private-use character ({CodePoint(rune)}).",
-        UnicodeCategory.OtherNotAssigned => $"Your name contains a character that is not assigned in Unicode ({CodePoint(rune)}).",
-        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => $"Your name contains a line or paragraph separator ({CodePoint(rune)}).",
-        _ => $"Your name can only have letters, digits, spaces and punctuation; '{rune}' ({CodePoint(rune)}) is a symbol.",
+        UnicodeCategory.Control => L["Join.Name.Control", CodePoint(rune)],
+        UnicodeCategory.Format => L["Join.Name.Format", CodePoint(rune)],
+        UnicodeCategory.PrivateUse => L["Join.Name.PrivateUse", CodePoint(rune)],
+        UnicodeCategory.OtherNotAssigned => L["Join.Name.Unassigned", CodePoint(rune)],
+        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => L["Join.Name.Separator", CodePoint(rune)],
+        _ => L["Join.Name.Symbol", rune.ToString(), CodePoint(rune)],
     };
 
     private static string CodePoint(Rune rune) => CodePoint(rune.Value);

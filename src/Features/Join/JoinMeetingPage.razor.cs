@@ -69,7 +69,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     internal JoinStep Step => _flow?.Step ?? JoinStep.Ready;
 
-    private string Verb => Kind == JoinKind.Start ? "Start" : "Join";
+    private string Verb => Kind == JoinKind.Start ? L["Join.Start"] : L["Join.Join"];
 
     private bool CanStart => _flow?.CanStart(_module is not null, _checks) == true;
 
@@ -238,7 +238,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await FailAsync("We couldn't prepare the join request. Try again in a moment.");
+            await FailAsync(L["Join.PrepareFailed"]);
             return null;
         }
     }
@@ -266,7 +266,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await FailAsync("We couldn't record what happened. Try again in a moment.");
+            await FailAsync(L["Join.RecordFailed"]);
             return JoinNextStepMessage.From(JoinNextStep.Stop);
         }
     }

@@ -69,15 +69,8 @@ export async function checkBrowser() {
   const result = {
     secureContext: window.isSecureContext === true,
     webAssembly: typeof WebAssembly === 'object',
-    camera: 'unknown',
-    microphone: 'unknown',
     userAgent: navigator.userAgent.slice(0, 512),
   };
-  if (navigator.permissions?.query) {
-    for (const name of ['camera', 'microphone']) {
-      try { result[name] = (await navigator.permissions.query({ name })).state; } catch { /* not queryable in this browser */ }
-    }
-  }
   return result;
 }
 

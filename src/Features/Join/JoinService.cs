@@ -6,6 +6,7 @@ using ZoomPortal.Features.Auth;
 using Microsoft.Extensions.Options;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Join.Signing;
+using ZoomPortal.Features.Localisation;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
 
@@ -29,6 +30,9 @@ public sealed partial class JoinService(
 {
     private static readonly SemaphoreSlim[] IssueStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly MeetingPasscodes _passcodes = new(protection);
+
+    // Problems go to the user's page: the circuit's culture.
+    private static StaticText L => StaticText.Instance;
 
     /// <summary>Begins a join; null when the meeting does not exist or the user may not see it (the page shows 404).</summary>
     /// <param name="resumeJoinId">The Client View's retry reloads its page: continue that join (same support code) when it is this user's.</param>
@@ -58,7 +62,7 @@ public sealed partial class JoinService(
             kind,
             userId,
             meeting.Topic,
-            JoinIdentity.NormalizeDisplayName(user.Identity?.Name) ?? JoinIdentity.NormalizeDisplayName(user.Email()) ?? "Portal user",
+            JoinIdentity.NormalizeDisplayName(user.Identity?.Name) ?? JoinIdentity.NormalizeDisplayName(user.Email()) ?? L["Join.DefaultName"],
             meeting.ProtectedPasscode is not null,
             decision.Refusal);
         LogJoinStarted(logger, session.JoinId, session.SupportCode, meetingId, kind, userId, decision.Refusal);
@@ -100,12 +104,12 @@ public sealed partial class JoinService(
         if (!limits.TryTakeSignature(session.UserId))
         {
             LogSignatureLimit(logger, session.JoinId, session.UserId);
-            return JoinTicketResult.Failed("You have asked for too many join signatures; wait a minute and try again.");
+            return JoinTicketResult.Failed(L["Join.Problem.TooManySignatures"]);
         }
 
         if (attemptNumber is < 1 or > JoinAttemptReport.MaxAttemptNumber)
         {
-            return JoinTicketResult.Failed("The attempt number is out of range.");
+            return JoinTicketResult.Failed(L["Join.Problem.AttemptOutOfRange"]);
         }
 
 
@@ -127,7 +131,7 @@ public sealed partial class JoinService(
             if (!await recorder.MayIssueAsync(session, attemptNumber, cancellationToken))
             {
                 LogAttemptNotIssued(logger, session.JoinId, attemptNumber);
-                return JoinTicketResult.Failed("This join has used up its attempts. Start again from the meeting page.");
+                return JoinTicketResult.Failed(L["Join.Problem.AttemptsUsedUp"]);
             }
 
             if (remeasureClock)
@@ -153,13 +157,13 @@ public sealed partial class JoinService(
                     if (!limits.TryTakeZakFetch(session.UserId))
                     {
                         LogZakLimit(logger, session.JoinId, session.UserId);
-                        return JoinTicketResult.Failed("You have asked Zoom for your host credentials too often; wait a minute and try again.");
+                        return JoinTicketResult.Failed(L["Join.Problem.TooManyZak"]);
                     }
 
                     zak = await GetZakAsync(session, meeting.HostZoomUserId, cancellationToken);
                     if (zak is null)
                     {
-                        return JoinTicketResult.Failed("Zoom didn't give us your host credentials. Try again in a moment.");
+                        return JoinTicketResult.Failed(L["Join.Problem.NoZak"]);
                     }
 
                     limits.CacheZak(session.UserId, meeting.Id, zak);

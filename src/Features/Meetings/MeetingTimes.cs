@@ -53,7 +53,7 @@ public static class MeetingTimes
     public static string Span(TimeSpan span) => Span(span, relative: false);
 
     /// <summary>A length after "in"/"ago" (German needs the dative: "vor 3 Tagen"); English reads the same.</summary>
-    private static string Relative(TimeSpan span) => Span(span, relative: true);
+    public static string Relative(TimeSpan span) => Span(span, relative: true);
 
     private static string Span(TimeSpan span, bool relative)
     {

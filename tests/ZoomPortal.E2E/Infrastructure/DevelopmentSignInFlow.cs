@@ -7,8 +7,10 @@ public static class DevelopmentSignInFlow
     public static async Task SubmitAsync(IPage page, string name, string role, string? groups = null, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        // The page is static server rendering (a plain form POST), so there is no circuit to wait for.
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync(name);
+        // The page is static server rendering (a plain form POST), so there is no circuit to wait for. Fields by id and
+        // the form's own submit button, not by their words: German stories sign in the same way (the role names are the
+        // portal's roles in every language).
+        await page.Locator("#dev-name").FillAsync(name);
         if (groups is not null)
         {
             await page.Locator("#dev-groups").FillAsync(groups);
@@ -20,7 +22,7 @@ public static class DevelopmentSignInFlow
         }
 
         await page.GetByRole(AriaRole.Radio, new() { Name = role, Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.Locator("form.dev-signin-form").GetByRole(AriaRole.Button).ClickAsync();
     }
 
     /// <summary>Opens the sign-in page asking to come back to <paramref name="returnUrl"/>, signs in and waits to arrive.</summary>

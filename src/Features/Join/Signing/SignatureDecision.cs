@@ -1,3 +1,5 @@
+using ZoomPortal.Features.Localisation;
+
 namespace ZoomPortal.Features.Join.Signing;
 
 /// <summary>The outcome of <see cref="SignaturePolicy.Decide"/>, with a reason that can be shown to the user.</summary>
@@ -7,12 +9,15 @@ public sealed record SignatureDecision(SignatureRefusal Refusal)
 
     public bool IsAllowed => Refusal == SignatureRefusal.None;
 
+    /// <summary>The reason in the current UI culture.</summary>
     public string Reason => Refusal switch
     {
-        SignatureRefusal.None => "Allowed.",
-        SignatureRefusal.NotSignedIn => "Sign in to join this meeting.",
-        SignatureRefusal.MeetingNotVisible => "This meeting is not available to you.",
-        SignatureRefusal.NotMeetingHost => "Only the meeting's host can start it.",
-        _ => "Refused.",
+        SignatureRefusal.None => L["Join.Refusal.Allowed"],
+        SignatureRefusal.NotSignedIn => L["Join.Refusal.NotSignedIn"],
+        SignatureRefusal.MeetingNotVisible => L["Join.Refusal.NotVisible"],
+        SignatureRefusal.NotMeetingHost => L["Join.Refusal.NotHost"],
+        _ => L["Join.Refusal.Refused"],
     };
+
+    private static StaticText L => StaticText.Instance;
 }

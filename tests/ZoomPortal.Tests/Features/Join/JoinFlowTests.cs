@@ -9,7 +9,7 @@ namespace ZoomPortal.Tests.Features.Join;
 public sealed class JoinFlowTests
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 4, 9, 0, 0, TimeSpan.Zero);
-    private static readonly BrowserChecks Chrome = new(true, true, "granted", "granted", "Chrome");
+    private static readonly BrowserChecks Chrome = new(true, true, "Chrome");
 
     [Fact]
     public void A_signature_error_counts_down_then_the_retry_gets_in()

@@ -112,7 +112,7 @@ internal sealed class JoinHarness : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
-        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "denied", ChromeOnLinux));
+        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, ChromeOnLinux));
         module.Setup<long>("now").SetResult(Time.GetUtcNow().ToUnixTimeMilliseconds() + 1500);
         module.SetupVoid("preload").SetVoidResult();
         return module;

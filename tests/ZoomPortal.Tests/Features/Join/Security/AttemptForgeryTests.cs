@@ -92,7 +92,7 @@ public sealed class AttemptForgeryTests
         ctx.Authorization.SetAuthorized("Ada Attendee")
             .SetClaims(new Claim(PortalClaimTypes.UserId, "user-ada"), new Claim(PortalClaimTypes.Email, "ada@example.com"));
         var module = ctx.JSInterop.SetupModule("./src/Features/Join/JoinMeetingPage.razor.js");
-        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, "granted", "granted", ChromeOnLinux));
+        module.Setup<BrowserChecks>("checkBrowser").SetResult(new BrowserChecks(true, true, ChromeOnLinux));
         module.Setup<long>("now").SetResult(harness.Time.GetUtcNow().ToUnixTimeMilliseconds());
         module.SetupVoid("preload").SetVoidResult();
         return (ctx, module);
