@@ -25,7 +25,8 @@ public sealed class ZoomSdkAssets
         Version = value.Version ?? "missing";
         AssetBase = value.AssetSource == ZoomSdkAssetSource.ZoomCdn ? $"{ZoomCdnBase}/{Version}" : $"{SelfHostedPath}/{Version}";
         StandIn = value.UseStandIn == true;
-        ClientConfig = new ZoomSdkClientConfig(StandIn, AssetBase, StandIn ? SandboxSdkEndpoints.JoinPath : null);
+        ClientConfig = new ZoomSdkClientConfig(StandIn, AssetBase, StandIn ? SandboxSdkEndpoints.JoinPath : null,
+            value.LeaveOut.Count == 0 ? null : [.. value.LeaveOut]);
     }
 
     public string Version { get; }

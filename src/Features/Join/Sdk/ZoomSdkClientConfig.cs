@@ -14,7 +14,11 @@ namespace ZoomPortal.Features.Join.Sdk;
 /// View's <c>init({ assetPath })</c> is <c>assetPathOf(config)</c>, that URL for <c>lib/av</c> made absolute against the page.
 /// </param>
 /// <param name="SandboxEndpoint">Where the stand-in checks joins (<c>/zoom-sandbox/web/join</c>); null unless in Sandbox mode.</param>
+/// <param name="LeaveOut">
+/// Diagnostics (<c>Zoom:Sdk:LeaveOut</c>, Sandbox mode only): SDK init options the join module leaves out; null when none.
+/// </param>
 public sealed record ZoomSdkClientConfig(
     [property: JsonPropertyName("standIn")] bool StandIn,
     [property: JsonPropertyName("assetBase")] string AssetBase,
-    [property: JsonPropertyName("sandboxEndpoint")] string? SandboxEndpoint);
+    [property: JsonPropertyName("sandboxEndpoint")] string? SandboxEndpoint,
+    [property: JsonPropertyName("leaveOut"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? LeaveOut = null);

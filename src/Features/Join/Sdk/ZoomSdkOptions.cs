@@ -22,4 +22,18 @@ public sealed class ZoomSdkOptions
     /// false otherwise; false in Sandbox mode loads the real SDK (which then fails to reach Zoom). Only allowed in Sandbox mode.
     /// </summary>
     public bool? UseStandIn { get; set; }
+
+    /// <summary>
+    /// Diagnostics only, Sandbox mode only: SDK <c>init</c> options the join page leaves out (any of
+    /// <see cref="LeavableOptions"/>), so the real-SDK tests can observe what Zoom does without one. Empty in any real
+    /// deployment; the page's own settings are in README "What the join page sets in the Meeting SDK 6.2.0".
+    /// </summary>
+    public IList<string> LeaveOut { get; } = [];
+
+    /// <summary>
+    /// The options <see cref="LeaveOut"/> may name: <c>isShowJoiningErrorDialog</c> (the Component View's
+    /// <c>customize.isShowJoiningErrorDialog</c> and the Client View's own), <c>disablePreview</c> and
+    /// <c>onRetryCallback</c> (Client View).
+    /// </summary>
+    public static IReadOnlyList<string> LeavableOptions { get; } = ["isShowJoiningErrorDialog", "disablePreview", "onRetryCallback"];
 }

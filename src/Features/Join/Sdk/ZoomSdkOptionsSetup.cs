@@ -53,6 +53,19 @@ internal sealed partial class ZoomSdkOptionsSetup(ZoomSdkPackage package, IOptio
             failures.Add("Zoom:Sdk:Version is required when Zoom:Sdk:AssetSource is ZoomCdn and the Meeting SDK package is not shipped with the portal.");
         }
 
+        for (var i = 0; i < options.LeaveOut.Count; i++)
+        {
+            if (!ZoomSdkOptions.LeavableOptions.Contains(options.LeaveOut[i], StringComparer.Ordinal))
+            {
+                failures.Add($"Zoom:Sdk:LeaveOut:{i} is '{options.LeaveOut[i]}'; it may name only {string.Join(", ", ZoomSdkOptions.LeavableOptions)}.");
+            }
+        }
+
+        if (options.LeaveOut.Count > 0 && !sandbox)
+        {
+            failures.Add("Zoom:Sdk:LeaveOut is a diagnostics switch for the real-SDK tests and is allowed only when Zoom:Mode is Sandbox: remove it.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

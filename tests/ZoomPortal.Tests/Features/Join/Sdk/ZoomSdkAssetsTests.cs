@@ -104,6 +104,44 @@ public sealed class ZoomSdkAssetsTests
         Assert.Contains(expected, Messages(error), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sandbox_mode_LeaveOut_names_the_SDK_options_the_join_module_leaves_out()
+    {
+        await using var factory = new PortalAppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Zoom:Sdk:UseStandIn"] = "false",
+            ["Zoom:Sdk:LeaveOut:0"] = "disablePreview",
+            ["Zoom:Sdk:LeaveOut:1"] = "onRetryCallback",
+        });
+
+        var config = factory.Services.GetRequiredService<ZoomSdkAssets>().ClientConfig;
+
+        Assert.Equal(new[] { "disablePreview", "onRetryCallback" }, config.LeaveOut);
+        Assert.Contains("\"leaveOut\":[\"disablePreview\",\"onRetryCallback\"]", System.Text.Json.JsonSerializer.Serialize(config), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeaveOut_names_only_the_options_the_module_knows()
+    {
+        await using var factory = new PortalAppFactory(settings: new Dictionary<string, string?> { ["Zoom:Sdk:LeaveOut:0"] = "leaveUrl" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("Zoom:Sdk:LeaveOut:0 is 'leaveUrl'; it may name only isShowJoiningErrorDialog, disablePreview, onRetryCallback.", Messages(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeaveOut_stops_start_up_outside_Sandbox_mode()
+    {
+        var settings = LiveSettings();
+        settings["Zoom:Sdk:LeaveOut:0"] = "disablePreview";
+        await using var factory = new PortalAppFactory(settings: settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("Zoom:Sdk:LeaveOut is a diagnostics switch for the real-SDK tests and is allowed only when Zoom:Mode is Sandbox", Messages(error), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/zoom-sandbox/sdk/zoomMtgEmbedded.js")]
     [InlineData("/zoom-sandbox/sdk/zoomMtg.js")]
