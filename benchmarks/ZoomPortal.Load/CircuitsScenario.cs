@@ -100,15 +100,21 @@ internal static partial class CircuitsScenario
     private static async Task MeasureAsync(PortalProcess portal, LoadArgs args, string path, List<CircuitUser> users, int errors, HeapReport heapBefore, long rssBefore,
         long circuitsBefore, TimeSpan idleCpu, TimeSpan idle)
     {
+        // Counted before the heap dump: dotnet-gcdump stops the portal while it walks the heap.
         var circuits = await portal.ActiveCircuitsAsync();
+        var started = users.Count(u => u.CircuitStarted && !u.Closed);
         var heapAfter = await portal.CollectHeapAsync($"after-{users.Count}");
         var rssAfter = portal.ResidentBytes();
-        var started = users.Count(u => u.CircuitStarted && !u.Closed);
         var n = Math.Max(users.Count, 1);
         Console.WriteLine($"circuits: N={users.Count} page={path} client-circuits={started} server-active-circuits={circuits} (baseline {circuitsBefore}) errors={errors} load={Stats.LoadAverage()}");
         Console.WriteLine($"  managed heap after forced GC: {Stats.Mb(heapBefore.TotalBytes)} -> {Stats.Mb(heapAfter.TotalBytes)}, per user {Stats.Kb((heapAfter.TotalBytes - heapBefore.TotalBytes) / (double)n)}");
         Console.WriteLine($"  RSS: {Stats.Mb(rssBefore)} -> {Stats.Mb(rssAfter)}, per user {Stats.Kb((rssAfter - rssBefore) / (double)n)}");
         Console.WriteLine($"  server CPU: {portal.CpuTime().TotalSeconds:N1} s since start; idle {idleCpu.TotalSeconds:N2} s over {idle.TotalSeconds:N0} s ({idleCpu / idle * 100:N1} % of one core)");
+        foreach (var closed in users.Where(u => u.Closed).GroupBy(u => u.LastError).Take(3))
+        {
+            Console.WriteLine($"  {closed.Count()} circuit connections closed: {closed.Key}");
+        }
+
         PrintTopTypes(args, heapBefore, heapAfter, n);
     }
 
