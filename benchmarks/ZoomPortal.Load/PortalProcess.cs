@@ -10,6 +10,7 @@ namespace ZoomPortal.Load;
 /// </summary>
 internal sealed partial class PortalProcess : IAsyncDisposable
 {
+    private const string MetricsPath = "/metrics";
     private static readonly double ClockTicksPerSecond = 100; // USER_HZ on Linux
     private readonly Process _process;
     private readonly string _folder;
@@ -46,6 +47,8 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["Zoom__Mode"] = "Sandbox";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // The circuit count (aspnetcore.components.circuit.active) is read from the portal's own Prometheus endpoint.
+        start.Environment["Telemetry__PrometheusEndpoint"] = MetricsPath;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -86,6 +89,27 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
         await portal.DisposeAsync();
         throw new TimeoutException($"The portal was not ready within {timeout}.");
+    }
+
+    /// <summary>
+    /// The portal's open Blazor circuits as the server counts them (the <c>aspnetcore.components.circuit.active</c>
+    /// up-down counter of the Microsoft.AspNetCore.Components.Server.Circuits meter, scraped from /metrics), or -1.
+    /// </summary>
+    public async Task<long> ActiveCircuitsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var text = await http.GetStringAsync(new Uri(MetricsPath.TrimStart('/'), UriKind.Relative));
+        long? sum = null;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("aspnetcore_components_circuit_active", StringComparison.Ordinal) &&
+                double.TryParse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                sum = (sum ?? 0) + (long)value;
+            }
+        }
+
+        return sum ?? -1;
     }
 
     /// <summary>Resident set size of the portal process, in bytes.</summary>

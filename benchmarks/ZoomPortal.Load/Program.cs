@@ -6,7 +6,7 @@ using ZoomPortal.Load;
 //   dotnet run -c Release --project benchmarks/ZoomPortal.Load -- join-storm --app /tmp/zoomportal-release/ZoomPortal.dll --users 100 --window 60
 if (args is not [var scenario, ..] || scenario is not ("circuits" or "join-storm"))
 {
-    Console.Error.WriteLine("usage: (circuits | join-storm) --app <ZoomPortal.dll> [--users N] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m]");
+    Console.Error.WriteLine("usage: (circuits | join-storm) --app <ZoomPortal.dll> [--client circuit|browser] [--users N] [--checkpoints 100,500] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m] [--idle s]");
     return 2;
 }
 
@@ -25,7 +25,8 @@ return await run;
 namespace ZoomPortal.Load
 {
     /// <summary>The harness's bounds: users (at most 2,000), time (at most 30 minutes), loopback port.</summary>
-    internal sealed record LoadArgs(string AppDll, int Users, string Page, TimeSpan Window, int Port, int Parallel, TimeSpan Duration, TimeSpan JoinTimeout, int TopTypes)
+    internal sealed record LoadArgs(string AppDll, int Users, string Page, TimeSpan Window, int Port, int Parallel, TimeSpan Duration, TimeSpan JoinTimeout, int TopTypes,
+        string Client, IReadOnlyList<int> Checkpoints, int IdleSeconds)
     {
         public static LoadArgs Parse(string[] args)
         {
@@ -44,16 +45,35 @@ namespace ZoomPortal.Load
                 throw new FileNotFoundException($"No published portal at {app}: run dotnet publish -c Release -o /tmp/zoomportal-release first, or pass --app.");
             }
 
+            var users = Int("--users", 100, 1, 2000);
+            var client = Get("--client", "circuit");
+            if (client is not ("circuit" or "browser"))
+            {
+                throw new ArgumentException("--client must be circuit (the lightweight Blazor circuit client) or browser (Chromium).");
+            }
+
+            // Measuring points on the way up to --users (circuits only), e.g. 100,500,1000.
+            var checkpoints = Get("--checkpoints", string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(c => Math.Clamp(int.Parse(c, CultureInfo.InvariantCulture), 1, users))
+                .Append(users)
+                .Distinct()
+                .Order()
+                .ToList();
+
             return new LoadArgs(
                 Path.GetFullPath(app),
-                Int("--users", 100, 1, 2000),
+                users,
                 Get("--page", "meetings"),
                 TimeSpan.FromSeconds(Int("--window", 60, 0, 600)),
                 Int("--port", 57210, 1024, 65535),
                 Int("--parallel", 8, 1, 64),
                 TimeSpan.FromMinutes(Int("--minutes", 20, 1, 30)),
                 TimeSpan.FromSeconds(Int("--join-timeout", 60, 5, 300)),
-                Int("--top", 12, 0, 15));
+                Int("--top", 12, 0, 15),
+                client,
+                checkpoints,
+                Int("--idle", 15, 5, 120));
         }
     }
 }

@@ -12,6 +12,9 @@ internal static class Stats
 
     public static string Mb(double bytes) => (bytes / 1024 / 1024).ToString("N1", CultureInfo.InvariantCulture) + " MB";
 
+    /// <summary>The machine's 1-minute load average (/proc/loadavg), as text.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     public static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>Runs <paramref name="work"/> for each item with at most <paramref name="parallel"/> at a time.</summary>
