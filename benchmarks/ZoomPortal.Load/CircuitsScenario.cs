@@ -59,7 +59,7 @@ internal static partial class CircuitsScenario
                     {
                         return await CircuitUser.OpenAsync(portal.BaseUrl, $"Load User {i:D4}", "Attendee", path, attendance, TimeSpan.FromMinutes(2));
                     }
-                    catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException or TimeoutException)
+                    catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException or TimeoutException or AggregateException)
                     {
                         if (Interlocked.Increment(ref errors) <= 10)
                         {

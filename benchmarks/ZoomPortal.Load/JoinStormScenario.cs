@@ -125,7 +125,7 @@ internal static class JoinStormScenario
                 {
                     return await CircuitUser.OpenAsync(portal.BaseUrl, $"Storm User {i:D4}", "Attendee", joinPath, attendance: true, TimeSpan.FromMinutes(2));
                 }
-                catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException or TimeoutException)
+                catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException or TimeoutException or AggregateException)
                 {
                     Console.Error.WriteLine($"  user {i} could not reach the join page: {ex.Message.Split('\n')[0]}");
                     return null;
