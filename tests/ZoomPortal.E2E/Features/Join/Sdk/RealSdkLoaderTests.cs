@@ -89,14 +89,20 @@ public sealed class RealSdkLoaderTests(BrowserFixture browser, RealSdkPortalFixt
                 UseStandIn = false,
             })).ClientConfig;
             var served = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var sdkFiles = portal.CreateHttpClient();
             await page.Context.RouteAsync("https://source.zoom.us/**", async route =>
             {
                 served.Enqueue(route.Request.Url);
                 // Zoom's CDN names the Component View's build by version; the npm package ships it as ES5.
                 var path = new Uri(route.Request.Url).AbsolutePath.Replace("zoom-meeting-embedded-6.2.0.min.js", "zoom-meeting-embedded-ES5.min.js", StringComparison.Ordinal);
-                var local = await route.FetchAsync(new() { Url = new Uri(portal.BaseUrl, "/zoom-sdk" + path).ToString() });
-                var headers = new Dictionary<string, string>(local.Headers) { ["Access-Control-Allow-Origin"] = "*" };
-                await route.FulfillAsync(new() { Response = local, Headers = headers });
+                using var local = await sdkFiles.GetAsync(new Uri("/zoom-sdk" + path, UriKind.Relative));
+                await route.FulfillAsync(new()
+                {
+                    Status = (int)local.StatusCode,
+                    BodyBytes = await local.Content.ReadAsByteArrayAsync(),
+                    ContentType = local.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
+                    Headers = new Dictionary<string, string> { ["Access-Control-Allow-Origin"] = "*" },
+                });
             });
             var portalSdkRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
             page.Context.Request += (_, request) =>
