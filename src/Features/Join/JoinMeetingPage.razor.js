@@ -202,7 +202,7 @@ async function joinComponentView(join, sdk) {
   }
 }
 
-// Zoom's Retry in its own connection dialog, routed through the portal (onRetryCallback): the attempt ends as a
+// Zoom's Retry in its reconnect dialog, routed through the portal (onRetryCallback): the attempt ends as a
 // connection error, and the server decides whether a fresh page with a fresh signature follows.
 const ZOOM_RETRY = { errorCode: -3000, reason: 'connection error' };
 
@@ -228,8 +228,9 @@ async function joinClientView(join, sdk) {
       // disablePreview); disablePreview:true skips Zoom's audio/video preview (observed: none after a passed wc/info), on
       // which join's callbacks would wait for Zoom's own Join button while the portal's join timeout runs (the portal's
       // pre-join checks stand in for it). Zoom's "Joining Meeting Timeout or Browser restriction" dialog is covered by
-      // neither (observed); in the bundle its Retry (a page reload by default) calls onRetryCallback, which ends this
-      // attempt through the portal. See README "What the join page sets in the Meeting SDK 6.2.0".
+      // neither (observed); its Retry reloads the page with or without onRetryCallback (observed: that dialog is never
+      // given the callback). onRetryCallback reaches only Zoom's reconnect dialog (a meeting connection that dropped), where
+      // it ends this attempt through the portal. See README "What the join page sets in the Meeting SDK 6.2.0".
       isShowJoiningErrorDialog: false, disablePreview: true, onRetryCallback: () => zoomRetry(),
     }) })), options.initTimeoutMs, 'Zoom init');
     progress(join, 'Joining');

@@ -72,54 +72,6 @@ public sealed class RealSdkLoaderTests(BrowserFixture browser, RealSdkPortalFixt
             Assert.Equal("success", result.GetProperty("init").GetString());
         });
 
-    /// <summary>
-    /// Zoom:Sdk:AssetSource=ZoomCdn (issue 8, observation 6: the page once prefixed the already absolute CDN base with its
-    /// origin). The server's CDN config goes through the loader the join module uses: the scripts, and the Component
-    /// View's assetPath (the wasm and media workers), are all on https://source.zoom.us/6.2.0, none on the portal. Zoom's
-    /// CDN is answered here from the package the portal serves.
-    /// </summary>
-    [Fact]
-    public Task Zoom_cdn_mode_loads_every_sdk_file_and_the_component_views_asset_path_from_source_zoom_us() =>
-        browser.RunAsync(portal.BaseUrl, async page =>
-        {
-            var cdn = new ZoomSdkAssets(Microsoft.Extensions.Options.Options.Create(new ZoomSdkOptions
-            {
-                AssetSource = ZoomSdkAssetSource.ZoomCdn,
-                Version = "6.2.0",
-                UseStandIn = false,
-            })).ClientConfig;
-            var served = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            await page.Context.RouteAsync("https://source.zoom.us/**", async route =>
-            {
-                served.Enqueue(route.Request.Url);
-                // Zoom's CDN names the Component View's build by version; the npm package ships it as ES5.
-                var path = new Uri(route.Request.Url).AbsolutePath.Replace("zoom-meeting-embedded-6.2.0.min.js", "zoom-meeting-embedded-ES5.min.js", StringComparison.Ordinal);
-                var local = await route.FetchAsync(new() { Url = new Uri(portal.BaseUrl, "/zoom-sdk" + path).ToString() });
-                var headers = new Dictionary<string, string>(local.Headers) { ["Access-Control-Allow-Origin"] = "*" };
-                await route.FulfillAsync(new() { Response = local, Headers = headers });
-            });
-            var portalSdkRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            page.Context.Request += (_, request) =>
-            {
-                if (request.Url.StartsWith(portal.BaseUrl.ToString().TrimEnd('/') + "/zoom-sdk/6.2.0", StringComparison.Ordinal) ||
-                    request.Url.Contains("/https:", StringComparison.Ordinal))
-                {
-                    portalSdkRequests.Enqueue(request.Url);
-                }
-            };
-            await page.GotoAsync(SdkPage.AnyAppPage);
-
-            var assetPath = await page.EvaluateAsync<string>("async config => (await import('/zoom-sdk/loader.js')).assetPathOf(config)", SdkPage.Config(cdn));
-            var result = await SdkPage.ComponentViewAsync(page, cdn, join: null);
-
-            output.WriteLine(result + " | " + string.Join(", ", served));
-            Assert.Equal("https://source.zoom.us/6.2.0/lib/av", assetPath);
-            Assert.True(result.TryGetProperty("initMs", out _), result.ToString());
-            Assert.Contains("https://source.zoom.us/6.2.0/lib/vendor/react.min.js", served);
-            Assert.Contains("https://source.zoom.us/6.2.0/zoom-meeting-embedded-6.2.0.min.js", served);
-            Assert.Empty(portalSdkRequests);
-        });
-
     [Fact]
     [Trait("Category", "Benchmark")]
     public async Task Measures_component_view_load_and_init_with_and_without_preload()

@@ -116,7 +116,7 @@ public sealed class ZoomSdkAssetsTests
 
         var config = factory.Services.GetRequiredService<ZoomSdkAssets>().ClientConfig;
 
-        Assert.Equal(new[] { "disablePreview", "onRetryCallback" }, config.LeaveOut);
+        Assert.Equal("disablePreview,onRetryCallback", string.Join(',', config.LeaveOut ?? []));
         Assert.Contains("\"leaveOut\":[\"disablePreview\",\"onRetryCallback\"]", System.Text.Json.JsonSerializer.Serialize(config), StringComparison.Ordinal);
     }
 

@@ -122,15 +122,29 @@ internal static class SdkOptionRun
                     screenshots.AddRange(await CaptureAsync(tab, runName, "-retry-dialog"));
                     observed.CallsBeforeRetry = zoom.Calls.Count;
                     // A script click: the portal's containment may hide the dialog, but Zoom's handler runs all the same.
-                    await retry.First.EvaluateAsync("button => button.click()");
-                    retryPressed = true;
+                    // The portal's own retry may have replaced the page meanwhile: then nothing was pressed.
+                    retryPressed = await retry.First.EvaluateAsync<bool>("button => { button.click(); return true; }", null, new() { Timeout = 3_000 })
+                        .ContinueWith(click => click.Exception is null && !click.IsCanceled && click.Result, TaskScheduler.Default);
                     await Task.Delay(TimeSpan.FromSeconds(10));
                     screenshots.AddRange(await CaptureAsync(tab, runName, "-after-retry"));
                 }
             }
 
-            observed.Json = await tab.EvaluateAsync<string>("() => sessionStorage.getItem('sdkOptionObservations') ?? '{}'");
-            observed.Status = await tab.Locator(".join-progress").First.InnerTextAsync(new() { Timeout = 5_000 });
+            // The page may be navigating (a retry's reload): read once it has settled.
+            for (var read = 0; ; read++)
+            {
+                try
+                {
+                    await tab.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+                    observed.Json = await tab.EvaluateAsync<string>("() => sessionStorage.getItem('sdkOptionObservations') ?? '{}'");
+                    observed.Status = await tab.EvaluateAsync<string>("() => document.querySelector('.join-progress')?.innerText ?? ''");
+                    break;
+                }
+                catch (PlaywrightException) when (read < 5)
+                {
+                    await Task.Delay(1_000);
+                }
+            }
         }, page == SdkPage.ClientMobile ? MobileBrowser.Pixel7() : null, runName);
 
         // The page is closed: whatever it reported is recorded by now, an attempt cut short stays without an outcome.
@@ -142,8 +156,23 @@ internal static class SdkOptionRun
         return observation;
     }
 
-    /// <summary>The page as the user sees it; on the Client View page also Zoom's UI under the portal's containment.</summary>
+    /// <summary>
+    /// The page as the user sees it; on the Client View page also Zoom's UI under the portal's containment. A page that
+    /// navigates meanwhile (Zoom's Retry reloads it, the portal's retry replaces it) leaves that screenshot out.
+    /// </summary>
     private static async Task<IReadOnlyList<string>> CaptureAsync(IPage tab, string runName, string suffix)
+    {
+        try
+        {
+            return await CaptureNowAsync(tab, runName, suffix);
+        }
+        catch (PlaywrightException)
+        {
+            return [];
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> CaptureNowAsync(IPage tab, string runName, string suffix)
     {
         var files = new List<string> { await BrowserFixture.CaptureAsync(tab, $"sdk-option-{runName}{suffix}") };
         if (await tab.EvaluateAsync<bool>("() => document.documentElement.classList.contains('zoomportal-zoom-contained')"))
