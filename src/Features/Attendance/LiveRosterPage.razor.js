@@ -17,9 +17,20 @@ export async function watch(dotnet, meetingId) {
             },
         },
         onUp: async connection => {
-            // Groups do not survive a reconnect: join again, then the page rereads what it missed.
-            const allowed = await connection.invoke('WatchMeeting', meetingId).catch(() => false);
-            dotnet.invokeMethodAsync('OnConnectionChanged', allowed === true).catch(() => { });
+            // Groups do not survive a reconnect: join again, then the page rereads what it missed. A refusal (false)
+            // is final; a failure (e.g. the Redis backplane is down, so the group cannot be joined) is retried while
+            // this connection stays up, or the roster would say "Connecting…" on a live connection until the next drop.
+            for (let attempt = 0; ; attempt++) {
+                try {
+                    const allowed = await connection.invoke('WatchMeeting', meetingId);
+                    dotnet.invokeMethodAsync('OnConnectionChanged', allowed === true).catch(() => { });
+                    return;
+                } catch {
+                    if (connection.state !== 'Connected') return; // the reconnect calls onUp again
+                    await new Promise(resolve => setTimeout(resolve, Math.min(10000, 1000 * 2 ** Math.min(attempt, 4))));
+                    if (connection.state !== 'Connected') return;
+                }
+            }
         },
         onDown: () => dotnet.invokeMethodAsync('OnConnectionChanged', false).catch(() => { }),
     });

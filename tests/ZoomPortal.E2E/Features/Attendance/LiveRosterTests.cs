@@ -67,6 +67,44 @@ public sealed class LiveRosterTests(BrowserFixture browser, AttendancePortalFixt
     }
 
     [Fact]
+    public async Task A_roster_whose_first_watch_fails_on_a_live_connection_asks_again_and_goes_live()
+    {
+        // The hub can fail WatchMeeting while the connection itself is up (the Redis backplane cannot add the group).
+        // Here the first WatchMeeting is answered with an error on the wire; the page must ask again, not stay "Connecting…".
+        var meeting = portal.Meeting("Weekly team sync");
+        var host = await browser.NewPageAsync(portal.BaseUrl);
+        var failed = 0;
+        try
+        {
+            await host.RouteWebSocketAsync("**/hubs/attendance**", ws =>
+            {
+                var server = ws.ConnectToServer();
+                ws.OnMessage(frame =>
+                {
+                    var text = frame.Text ?? string.Empty;
+                    // SignalR's JSON protocol: one invocation per frame here, e.g. {"arguments":[…],"invocationId":"1","target":"WatchMeeting","type":1}.
+                    var invocation = System.Text.RegularExpressions.Regex.Match(text, "\"invocationId\":\"(\\d+)\"");
+                    if (invocation.Success && text.Contains("\"target\":\"WatchMeeting\"", StringComparison.Ordinal) && Interlocked.Increment(ref failed) == 1)
+                    {
+                        ws.Send($"{{\"type\":3,\"invocationId\":\"{invocation.Groups[1].Value}\",\"error\":\"An unexpected error occurred invoking 'WatchMeeting' on the server.\"}}\u001e");
+                        return;
+                    }
+
+                    server.Send(text);
+                });
+            });
+
+            await JoinFlow.OpenSignedInAsync(host, $"/meetings/{meeting.Id}/live", "Alex Morgan", "Host", email: Alex);
+            await Expect(host.GetByTestId("roster-connection")).ToHaveTextAsync("Live", new() { Timeout = 15_000 });
+            Assert.True(Volatile.Read(ref failed) >= 2, $"WatchMeeting was sent {failed} time(s); the page should have asked again after the failure.");
+        }
+        finally
+        {
+            await host.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task An_attendee_waiting_for_the_host_joins_as_soon_as_the_host_starts()
     {
         var meeting = portal.Meeting("Release readiness");
