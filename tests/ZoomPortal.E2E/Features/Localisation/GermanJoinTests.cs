@@ -53,7 +53,7 @@ public sealed partial class GermanJoinTests(BrowserFixture browser, JoinStatesPo
             var window = page.GetByTestId("join-window");
             await Expect(window).ToContainTextAsync(OpensIn());
             await Expect(JoinButton(page)).ToBeDisabledAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "An Product demo for Fabrikam teilnehmen", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "An „Product demo for Fabrikam“ teilnehmen", Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByLabel("Ihr Name im Meeting")).ToHaveValueAsync("Erika Ende");
             await AssertNoEnglishAsync(page);
             Log(await JoinStatesFlow.CaptureAsync(page, "de-not-yet-open"));

@@ -24,7 +24,7 @@ public sealed class GermanJoinStatesTests
         var early = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, laterMeetingId));
         early.WaitForAssertion(() => Assert.Contains(
             "Die Teilnahme ist in 20 Min. möglich, ab Mo, 4. Mai 2026, 09:20 (UTC).", early.Find("[data-testid=join-window]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("An Design review teilnehmen", early.Find("h1").TextContent);
+        Assert.Equal("An „Design review“ teilnehmen", early.Find("h1").TextContent);
         early.WaitForAssertion(() => Assert.Equal("Am Meeting teilnehmen", early.Find("button[type=submit]").TextContent.Trim()));
         Assert.True(early.Find("button[type=submit]").HasAttribute("disabled"));
         Assert.Contains(early.FindAll("label"), l => l.TextContent.Contains("Ihr Name im Meeting", StringComparison.Ordinal));
