@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -12,18 +13,21 @@ namespace ZoomPortal.Features.Auth.Sessions;
 /// session has ended, the circuit's user becomes anonymous: the router's <c>RedirectToLogin</c> then reloads the page
 /// to the sign-in, which ends the circuit, and every service that reads the user (signatures, hub access) refuses.
 /// </summary>
-internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+internal sealed partial class SessionAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     private static readonly Task<AuthenticationState> Anonymous =
         Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
 
     private readonly PortalSessionStore _sessions;
     private readonly TimeSpan _interval;
+    private readonly ILogger _logger;
     private string? _sessionId;
 
     public SessionAuthenticationStateProvider(ILoggerFactory loggerFactory, PortalSessionStore sessions, IOptions<SessionOptions> options)
         : base(loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _logger = loggerFactory.CreateLogger<SessionAuthenticationStateProvider>();
         _sessions = sessions;
         _interval = options.Value.RevalidationInterval;
         _sessions.SessionsEnded += OnSessionsEnded;
@@ -40,8 +44,26 @@ internal sealed class SessionAuthenticationStateProvider : RevalidatingServerAut
             return true;
         }
 
-        return await _sessions.IsActiveAsync(user.FindFirst(PortalClaimTypes.SessionId)?.Value, cancellationToken);
+        try
+        {
+            return await _sessions.IsActiveAsync(user.FindFirst(PortalClaimTypes.SessionId)?.Value, cancellationToken);
+        }
+        catch (Exception e) when (IsDatabaseUnavailable(e))
+        {
+            // The base class would sign the circuit's user out on any exception, so a database that is busy or restarting
+            // for a moment would send every open page to the sign-in. The session cannot have been ended meanwhile
+            // (ending it writes to the same database; this instance's own ends arrive through SessionsEnded at once), so
+            // the user stays until the next check, which asks again.
+            LogRevalidationDeferred(_logger, e.GetType().Name);
+            return true;
+        }
     }
+
+    private static bool IsDatabaseUnavailable(Exception e) =>
+        e is DbException or TimeoutException || (e is InvalidOperationException && e.InnerException is DbException or TimeoutException);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session check deferred to the next revalidation: the database did not answer ({Error})")]
+    private static partial void LogRevalidationDeferred(ILogger logger, string error);
 
     protected override void Dispose(bool disposing)
     {

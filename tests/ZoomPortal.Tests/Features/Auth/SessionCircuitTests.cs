@@ -62,6 +62,39 @@ public sealed class SessionCircuitTests : IClassFixture<AuthenticationTests.Deve
     }
 
     [Fact]
+    public async Task A_database_that_does_not_answer_keeps_the_circuits_user_until_it_answers_again()
+    {
+        // Revalidation's base class signs the user out on any exception: a busy or restarting database must not.
+        var session = await Store.StartAsync("circuit-db-down", "Dana Down", "development", CancellationToken.None);
+        var unreachable = new PortalSessionStore(
+            new UnansweringDbFactory(),
+            new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()),
+            Options.Create(new SessionOptions()),
+            TimeProvider.System,
+            NullLogger<PortalSessionStore>.Instance);
+        using var circuit = new SessionAuthenticationStateProvider(
+            NullLoggerFactory.Instance, unreachable, Options.Create(new SessionOptions { RevalidationInterval = TimeSpan.FromMilliseconds(200) }));
+        var changed = 0;
+        circuit.AuthenticationStateChanged += _ => Interlocked.Increment(ref changed);
+        circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(PortalClaimTypes.UserId, "u"), new Claim(PortalClaimTypes.SessionId, session.Id)], PortalPrincipalFactory.AuthenticationType)))));
+
+        // Several revalidations, each failing to reach the database.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.True((await circuit.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        Assert.Equal(1, Volatile.Read(ref changed));
+    }
+
+    private sealed class UnansweringDbFactory : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => throw new TimeoutException("The database did not answer.");
+
+        public Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            Task.FromException<PortalDbContext>(new TimeoutException("The database did not answer."));
+    }
+
+    [Fact]
     public async Task A_session_past_its_absolute_lifetime_is_not_active()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
