@@ -67,8 +67,12 @@ public sealed class JoinFlow
     /// </summary>
     public bool ShowsForm => Step is JoinStep.Ready or JoinStep.NeedPasscode or JoinStep.Stopped or JoinStep.NotYetOpen;
 
-    /// <summary>A wait for the host or a retry's countdown runs: the user may cancel it.</summary>
-    public bool CanCancel => Step is JoinStep.WaitingForHost or JoinStep.Retrying;
+    /// <summary>
+    /// A join is under way and not in the meeting yet (loading, signing, joining, a wait for the host, a retry's
+    /// countdown): the user may cancel it. Every pending step, not only the waits: a wait's re-check starts a new attempt
+    /// every few seconds, and a click that lands just then must still count.
+    /// </summary>
+    public bool CanCancel => IsRunning && JoinSteps.Pending.Contains(Step);
 
     /// <summary>What the passcode field says (null: no passcode asked): Zoom refused the catalog's passcode, or the one typed.</summary>
     public string? PasscodePrompt => Step != JoinStep.NeedPasscode
@@ -126,7 +130,7 @@ public sealed class JoinFlow
     }
 
     /// <summary>
-    /// The user cancelled a wait for the host or a retry's countdown: true when that ends the join (the page stops the
+    /// The user cancelled a pending join (<see cref="CanCancel"/>): true when that ends the join (the page stops the
     /// module and records the join as abandoned); nothing from the module counts afterwards.
     /// </summary>
     public bool Cancel()

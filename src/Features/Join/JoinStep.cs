@@ -20,7 +20,7 @@ public enum JoinStep
     /// <summary>The meeting has ended: nothing to join.</summary>
     Ended,
 
-    /// <summary>The user cancelled a wait or a retry; the join ended as abandoned.</summary>
+    /// <summary>The user cancelled a pending join; the join ended as abandoned.</summary>
     Cancelled,
 }
 
@@ -28,6 +28,12 @@ public static class JoinSteps
 {
     /// <summary>Steps the module may set through ReportProgress; the others only the server sets.</summary>
     public static readonly IReadOnlySet<JoinStep> Reportable = new HashSet<JoinStep>
+    {
+        JoinStep.LoadingZoom, JoinStep.GettingSignature, JoinStep.Joining, JoinStep.Retrying, JoinStep.WaitingForHost,
+    };
+
+    /// <summary>A join is under way but not in the meeting: the page offers Cancel (<see cref="JoinFlow.CanCancel"/>).</summary>
+    public static readonly IReadOnlySet<JoinStep> Pending = new HashSet<JoinStep>
     {
         JoinStep.LoadingZoom, JoinStep.GettingSignature, JoinStep.Joining, JoinStep.Retrying, JoinStep.WaitingForHost,
     };

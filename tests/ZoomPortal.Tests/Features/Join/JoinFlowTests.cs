@@ -139,7 +139,7 @@ public sealed class JoinFlowTests
         var flow = new JoinFlow(true, false, 1);
         Assert.False(flow.Cancel());
         flow.Start();
-        Assert.False(flow.CanCancel);
+        Assert.True(flow.CanCancel);
         var wait = new JoinReportOutcome(JoinErrorCatalog.Classify(3008, null), new JoinNextStep(JoinNextAction.WaitForHost, TimeSpan.FromSeconds(15), false));
         flow.AttemptRecorded(wait, Now);
         Assert.True(flow.CanCancel);
@@ -159,6 +159,38 @@ public sealed class JoinFlowTests
         retrying.Start();
         retrying.AttemptRecorded(new JoinReportOutcome(JoinErrorCatalog.Classify(3712, null), JoinNextStep.Retry(TimeSpan.FromSeconds(10), true)), Now);
         Assert.True(retrying.Cancel());
+    }
+
+    [Fact]
+    public void Cancel_counts_in_every_pending_step_so_a_click_during_a_waits_recheck_is_not_lost()
+    {
+        var wait = new JoinReportOutcome(JoinErrorCatalog.Classify(3008, null), new JoinNextStep(JoinNextAction.WaitForHost, TimeSpan.FromSeconds(15), false));
+        foreach (var step in new[] { JoinStep.LoadingZoom, JoinStep.GettingSignature, JoinStep.Joining })
+        {
+            // The wait's re-check: the module starts the next attempt and reports its progress.
+            var flow = new JoinFlow(true, false, 1);
+            flow.Start();
+            flow.AttemptRecorded(wait, Now);
+            Assert.True(flow.Progressed(step, 0));
+            Assert.True(flow.CanCancel, $"Cancel refused in {step}");
+            Assert.True(flow.Cancel());
+            Assert.Equal(JoinStep.Cancelled, flow.Step);
+        }
+
+        // Nothing to cancel once the join is in, has stopped, or waits for the user's passcode (the form is back).
+        var inMeeting = new JoinFlow(true, false, 1);
+        inMeeting.Start();
+        inMeeting.AttemptRecorded(JoinReportOutcome.Joined, Now);
+        Assert.False(inMeeting.Cancel());
+        var stopped = new JoinFlow(true, false, 1);
+        stopped.Start();
+        stopped.Failed("no ticket");
+        Assert.False(stopped.Cancel());
+        var passcode = new JoinFlow(true, false, 1);
+        passcode.Start();
+        passcode.AttemptRecorded(new JoinReportOutcome(JoinErrorCatalog.Classify(3004, null), new JoinNextStep(JoinNextAction.AskPasscode, TimeSpan.Zero, false)), Now);
+        Assert.False(passcode.Cancel());
+        Assert.False(new JoinFlow(true, false, 1).Cancel());
     }
 
     [Fact]

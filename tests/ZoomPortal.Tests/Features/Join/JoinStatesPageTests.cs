@@ -89,6 +89,38 @@ public sealed class JoinStatesPageTests
     }
 
     [Fact]
+    public async Task Cancel_clicked_as_the_waits_recheck_starts_a_new_attempt_still_ends_the_join()
+    {
+        var options = new JoinOptions { WaitForHostInterval = TimeSpan.FromSeconds(15) };
+        await using var harness = await JoinHarness.CreateAsync(options);
+        await using var ctx = harness.PageContext(options);
+        var module = harness.SetupModule(ctx);
+        var handle = module.SetupModule("join", _ => true);
+        handle.SetupVoid("dispose").SetVoidResult();
+        var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
+        page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
+        await page.Find("form").SubmitAsync();
+        var joinId = Assert.IsType<JoinModuleOptions>(module.VerifyInvoke("join").Arguments[2]).JoinId;
+        Assert.NotNull(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 1, false)));
+        await page.InvokeAsync(() => page.Instance.ReportAttemptAsync(joinId, 1, 3008, "Meeting has not started.", "6.2.0", "Component", null));
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Cancel"));
+
+        // The user aims at Cancel; before the click arrives, the wait's re-check has begun attempt 2.
+        await page.InvokeAsync(() => page.Instance.ReportProgress(joinId, nameof(JoinStep.GettingSignature), 0));
+        Assert.Equal(JoinStep.GettingSignature, page.Instance.Step);
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync();
+
+        handle.VerifyInvoke("dispose");
+        Assert.Equal(JoinStep.Cancelled, page.Instance.Step);
+        Assert.EndsWith(JoinRoutes.Meeting(JoinHarness.MeetingId), ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        await using var db = harness.Database.CreateDbContext();
+        var attempts = await db.JoinAttempts.Where(a => a.JoinId == Guid.Parse(joinId)).ToListAsync();
+        Assert.NotEmpty(attempts);
+        Assert.All(attempts, a => Assert.Equal(JoinAttemptOutcome.Abandoned, a.JoinOutcome));
+        Assert.Null(await page.InvokeAsync(() => page.Instance.GetSignatureAsync(joinId, 2, false)));
+    }
+
+    [Fact]
     public void Retry_countdown_offers_cancel_outside_the_live_region()
     {
         using var ctx = new ZoomPortal.Tests.Infrastructure.PortalBunitContext();
@@ -105,7 +137,14 @@ public sealed class JoinStatesPageTests
         button.Click();
         Assert.Equal(1, cancelled);
 
+        // The wait's re-check starts a new attempt: the button stays (focus and pointer are not lost) ...
         progress.Render(p => p.Add(x => x.Step, JoinStep.Joining));
+        progress.Find("button").Click();
+        Assert.Equal(2, cancelled);
+        // ... and goes once there is nothing left to cancel.
+        progress.Render(p => p.Add(x => x.Step, JoinStep.InMeeting));
+        Assert.Empty(progress.FindAll("button"));
+        progress.Render(p => p.Add(x => x.Step, JoinStep.Stopped));
         Assert.Empty(progress.FindAll("button"));
     }
 

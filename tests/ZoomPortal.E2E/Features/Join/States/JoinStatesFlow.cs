@@ -36,6 +36,10 @@ internal static class JoinStatesFlow
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
         await page.SetViewportSizeAsync(1280, 900);
+        // Back to light before the test goes on: the scheme switch re-renders the layout on the server, and a busy
+        // machine may still be doing that when the test's next click lands.
+        await page.WaitForFunctionAsync("() => !matchMedia('(prefers-color-scheme: dark)').matches");
+        await page.WaitForTimeoutAsync(250);
         return names;
     }
 
