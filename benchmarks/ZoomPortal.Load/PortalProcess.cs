@@ -189,9 +189,22 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         return Directory.GetCurrentDirectory();
     }
 
+    private static int _failLines;
+
+    // A failure and the lines that follow it (the message and the exception's first frames).
     private static void Log(string? line)
     {
-        if (!string.IsNullOrEmpty(line) && (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("crit", StringComparison.OrdinalIgnoreCase)))
+        if (string.IsNullOrEmpty(line))
+        {
+            return;
+        }
+
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Exchange(ref _failLines, 6);
+        }
+
+        if (Interlocked.Decrement(ref _failLines) >= 0)
         {
             Console.Error.WriteLine($"  portal: {line}");
         }
