@@ -110,6 +110,7 @@ internal static class FanOutScenario
             var loadBefore = Stats.LoadAverage();
             Console.WriteLine($"fan-out: {reporters.Count} reporters, {args.Rosters} rosters, {args.Rate}/s offered for {args.Window.TotalSeconds:N0} s ({total} events), batch {args.Batch}; load {loadBefore}");
 
+            var trace = args.Trace ? portal.TraceAsync("fan-out", args.Window) : null;
             var clock = Stopwatch.StartNew();
             var senders = reporters.Select(r => Task.Run(() => r.SendAsync(MeetingId))).ToList();
             // One generator hands event s to reporter s mod N at s / R seconds: R/s in total, evenly spread.
@@ -143,6 +144,15 @@ internal static class FanOutScenario
             // Loss is judged against the database, the truth a roster resyncs from: every acknowledged event must be
             // stored once, and every stored event must have reached every roster.
             var stored = await StoredEventIdsAsync(portal.DatabasePath);
+            if (trace is not null)
+            {
+                var file = await trace;
+                var exclusive = await portal.ReportTraceAsync(file, 40, inclusive: false);
+                var inclusive = await portal.ReportTraceAsync(file, 80, inclusive: true);
+                await File.WriteAllTextAsync(file + ".txt", exclusive + Environment.NewLine + inclusive);
+                Console.WriteLine($"  trace of the window (server only): {file} (+ .txt: top methods, exclusive then inclusive)");
+            }
+
             var sent = reporters.SelectMany(r => r.Sent).ToList();
             var acked = reporters.SelectMany(r => r.Acked).ToHashSet();
             var storedOfRun = sent.Count(stored.Contains);

@@ -168,6 +168,26 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         return HeapReport.Parse(report);
     }
 
+    /// <summary>
+    /// Samples the portal's thread stacks (dotnet-trace, EventPipe, ~100 Hz) for <paramref name="duration"/> and returns
+    /// the file's path once written; <see cref="ReportTraceAsync"/> reads it.
+    /// </summary>
+    public async Task<string> TraceAsync(string label, TimeSpan duration)
+    {
+        var reports = Path.Combine(Path.GetTempPath(), "zoomportal-load-reports");
+        Directory.CreateDirectory(reports);
+        var file = Path.Combine(reports, $"{DateTime.UtcNow:HHmmss}-{label}.nettrace");
+        var span = $"00:00:{(int)duration.TotalMinutes:D2}:{duration.Seconds:D2}";
+        await RunToolAsync("dotnet-trace", "collect", "-p", Id.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-common,dotnet-sampled-thread-time",
+            "--duration", span, "-o", file);
+        return file;
+    }
+
+    /// <summary>The methods longest on the sampled stacks (dotnet-trace report topN), inclusive or exclusive time.</summary>
+    public Task<string> ReportTraceAsync(string file, int top, bool inclusive) =>
+        inclusive ? RunToolAsync("dotnet-trace", "report", file, "topN", "-n", top.ToString(CultureInfo.InvariantCulture), "--inclusive")
+            : RunToolAsync("dotnet-trace", "report", file, "topN", "-n", top.ToString(CultureInfo.InvariantCulture));
+
     private async Task<string> RunToolAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _toolRoot, RedirectStandardOutput = true, RedirectStandardError = true };

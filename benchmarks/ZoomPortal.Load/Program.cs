@@ -7,7 +7,7 @@ using ZoomPortal.Load;
 //   dotnet run -c Release --project benchmarks/ZoomPortal.Load -- fan-out --app /tmp/zoomportal-release/ZoomPortal.dll --users 100 --rate 1000 --rosters 10 --window 10
 if (args is not [var scenario, ..] || scenario is not ("circuits" or "join-storm" or "fan-out"))
 {
-    Console.Error.WriteLine("usage: (circuits | join-storm | fan-out) --app <ZoomPortal.dll> [--client circuit|browser] [--users N] [--checkpoints 100,500] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m] [--idle s] [--rate events/s] [--rosters M] [--batch n] [--drain s]");
+    Console.Error.WriteLine("usage: (circuits | join-storm | fan-out) --app <ZoomPortal.dll> [--client circuit|browser] [--users N] [--checkpoints 100,500] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m] [--idle s] [--rate events/s] [--rosters M] [--batch n] [--drain s] [--trace]");
     return 2;
 }
 
@@ -32,7 +32,7 @@ namespace ZoomPortal.Load
 {
     /// <summary>The harness's bounds: users (at most 2,000), time (at most 30 minutes), loopback port.</summary>
     internal sealed record LoadArgs(string AppDll, int Users, string Page, TimeSpan Window, int Port, int Parallel, TimeSpan Duration, TimeSpan JoinTimeout, int TopTypes,
-        string Client, IReadOnlyList<int> Checkpoints, int IdleSeconds, int Rate, int Rosters, int Batch, TimeSpan Drain)
+        string Client, IReadOnlyList<int> Checkpoints, int IdleSeconds, int Rate, int Rosters, int Batch, TimeSpan Drain, bool Trace)
     {
         public static LoadArgs Parse(string[] args)
         {
@@ -85,7 +85,9 @@ namespace ZoomPortal.Load
                 Int("--rate", 500, 1, 20_000),
                 Int("--rosters", 10, 1, 500),
                 Int("--batch", 1, 1, 100),
-                TimeSpan.FromSeconds(Int("--drain", 120, 5, 600)));
+                TimeSpan.FromSeconds(Int("--drain", 120, 5, 600)),
+                // fan-out: a dotnet-trace sample of the portal's stacks during the window (dotnet tool restore first).
+                args.Contains("--trace"));
         }
     }
 }
