@@ -82,13 +82,13 @@ internal sealed partial class CircuitUser : IAsyncDisposable
     public int RenderBatches => _renderBatches;
 
     /// <summary>Signs in, loads <paramref name="path"/> and opens its circuit; returns once the page's first render settled.</summary>
-    public static async Task<CircuitUser> OpenAsync(Uri baseUrl, string name, string role, string path, bool attendance, TimeSpan timeout)
+    public static async Task<CircuitUser> OpenAsync(Uri baseUrl, string name, string role, string path, bool attendance, TimeSpan timeout, string email = "")
     {
         var user = new CircuitUser(baseUrl, path, attendance);
         try
         {
             using var bound = new CancellationTokenSource(timeout);
-            var html = await user.SignInAsync(name, role, path, bound.Token);
+            var html = await user.SignInAsync(name, role, path, bound.Token, email);
             await user.StartCircuitAsync(html, bound.Token);
             // The page is ready when its modules were imported and it re-rendered with them: the join page's
             // preload call, or for pages without one, a short quiet period after the first batch.
@@ -110,7 +110,54 @@ internal sealed partial class CircuitUser : IAsyncDisposable
         return await user.SignInAsync(name, role, path, bound.Token);
     }
 
-    private async Task<string> SignInAsync(string name, string role, string path, CancellationToken cancellationToken)
+    /// <summary>Signs a user in over HTTP and returns the sign-in cookies as a <c>Cookie</c> header (no circuit).</summary>
+    public static async Task<string> SignInCookiesAsync(Uri baseUrl, string name, string role, string email, string path)
+    {
+        await using var user = new CircuitUser(baseUrl, path, attendance: false);
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await user.SignInAsync(name, role, path, bound.Token, email);
+        return LoopbackCookieJar.Header(user._cookies);
+    }
+
+    /// <summary>The attendance hub connection the join page's reporter opened (after a join), or null.</summary>
+    public HubConnection? AttendanceConnection => _attendanceHub;
+
+    /// <summary>
+    /// Closes the page's circuit as a closed tab would, keeping the attendance hub connection: what stays of an attendee
+    /// whose SDK has taken over the page (the fan-out scenario measures the hub, not circuits).
+    /// </summary>
+    public async Task CloseCircuitAsync()
+    {
+        if (_circuit is not null)
+        {
+            await _circuit.DisposeAsync();
+            _circuit = null;
+        }
+
+        await DisconnectCircuitAsync();
+    }
+
+    private async Task DisconnectCircuitAsync()
+    {
+        // A closed tab: blazor.web.js sends this beacon on unload, so the server ends the circuit now instead of
+        // keeping it as a disconnected circuit for Circuits:DisconnectedRetention.
+        if (_circuitSecret is not null)
+        {
+            try
+            {
+                using var form = new MultipartFormDataContent { { new StringContent(_circuitSecret), "circuitId" } };
+                using var response = await _http.PostAsync(new Uri("_blazor/disconnect", UriKind.Relative), form);
+            }
+            catch (HttpRequestException)
+            {
+                // The portal is gone already.
+            }
+
+            _circuitSecret = null;
+        }
+    }
+
+    private async Task<string> SignInAsync(string name, string role, string path, CancellationToken cancellationToken, string email = "")
     {
         var signIn = await _http.GetStringAsync(new Uri($"authentication/dev-signin?returnUrl={Uri.EscapeDataString(path)}", UriKind.Relative), cancellationToken);
         var token = AntiforgeryInput().Match(signIn);
@@ -124,7 +171,7 @@ internal sealed partial class CircuitUser : IAsyncDisposable
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value),
             ["ReturnUrl"] = path,
             ["Name"] = name,
-            ["Email"] = string.Empty,
+            ["Email"] = email,
             ["Groups"] = string.Empty,
             ["Role"] = role,
         });
@@ -427,20 +474,7 @@ internal sealed partial class CircuitUser : IAsyncDisposable
             await _circuit.DisposeAsync();
         }
 
-        // A closed tab: blazor.web.js sends this beacon on unload, so the server ends the circuit now instead of
-        // keeping it as a disconnected circuit for Circuits:DisconnectedRetention.
-        if (_circuitSecret is not null)
-        {
-            try
-            {
-                using var form = new MultipartFormDataContent { { new StringContent(_circuitSecret), "circuitId" } };
-                using var response = await _http.PostAsync(new Uri("_blazor/disconnect", UriKind.Relative), form);
-            }
-            catch (HttpRequestException)
-            {
-                // The portal is gone already.
-            }
-        }
+        await DisconnectCircuitAsync();
 
         if (_attendanceHub is not null)
         {

@@ -28,6 +28,9 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The portal's throwaway SQLite database file.</summary>
+    public string DatabasePath => Path.Combine(_folder, "portal.db");
+
     public static async Task<PortalProcess> StartAsync(string appDll, int port, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
         var folder = Path.Combine(Path.GetTempPath(), "zoomportal-load", Guid.NewGuid().ToString("N"));
@@ -44,6 +47,12 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__SqlitePath"] = Path.Combine(folder, "portal.db");
+        // ZOOMPORTAL_LOAD_PORTAL_<NAME>=value sets <NAME> for the portal alone, e.g. DOTNET_EnableEventPipe to trace the server without the harness.
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("ZOOMPORTAL_LOAD_PORTAL_", StringComparison.Ordinal)))
+        {
+            start.Environment[key["ZOOMPORTAL_LOAD_PORTAL_".Length..]] = value;
+        }
         start.Environment["Zoom__Mode"] = "Sandbox";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -95,21 +104,28 @@ internal sealed partial class PortalProcess : IAsyncDisposable
     /// The portal's open Blazor circuits as the server counts them (the <c>aspnetcore.components.circuit.active</c>
     /// up-down counter of the Microsoft.AspNetCore.Components.Server.Circuits meter, scraped from /metrics), or -1.
     /// </summary>
-    public async Task<long> ActiveCircuitsAsync()
+    public async Task<long> ActiveCircuitsAsync() => (long)(await MetricAsync("aspnetcore_components_circuit_active") ?? -1);
+
+    /// <summary>
+    /// The sum of every series of a metric on the portal's Prometheus endpoint (all label sets), or null when absent,
+    /// e.g. <c>dotnet_process_memory_working_set_bytes</c> or <c>dotnet_gc_last_collection_heap_size_bytes</c> of the
+    /// runtime's System.Runtime meter.
+    /// </summary>
+    public async Task<double?> MetricAsync(string name)
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         var text = await http.GetStringAsync(new Uri(MetricsPath.TrimStart('/'), UriKind.Relative));
-        long? sum = null;
+        double? sum = null;
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith("aspnetcore_components_circuit_active", StringComparison.Ordinal) &&
+            if (line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{' &&
                 double.TryParse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                sum = (sum ?? 0) + (long)value;
+                sum = (sum ?? 0) + value;
             }
         }
 
-        return sum ?? -1;
+        return sum;
     }
 
     /// <summary>Resident set size of the portal process, in bytes.</summary>
@@ -151,6 +167,26 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(reports, $"{DateTime.UtcNow:HHmmss}-{label}.txt"), report);
         return HeapReport.Parse(report);
     }
+
+    /// <summary>
+    /// Samples the portal's thread stacks (dotnet-trace, EventPipe, ~100 Hz) for <paramref name="duration"/> and returns
+    /// the file's path once written; <see cref="ReportTraceAsync"/> reads it.
+    /// </summary>
+    public async Task<string> TraceAsync(string label, TimeSpan duration)
+    {
+        var reports = Path.Combine(Path.GetTempPath(), "zoomportal-load-reports");
+        Directory.CreateDirectory(reports);
+        var file = Path.Combine(reports, $"{DateTime.UtcNow:HHmmss}-{label}.nettrace");
+        var span = $"00:00:{(int)duration.TotalMinutes:D2}:{duration.Seconds:D2}";
+        await RunToolAsync("dotnet-trace", "collect", "-p", Id.ToString(CultureInfo.InvariantCulture), "--profile", "dotnet-common,dotnet-sampled-thread-time",
+            "--duration", span, "-o", file);
+        return file;
+    }
+
+    /// <summary>The methods longest on the sampled stacks (dotnet-trace report topN), inclusive or exclusive time.</summary>
+    public Task<string> ReportTraceAsync(string file, int top, bool inclusive) =>
+        inclusive ? RunToolAsync("dotnet-trace", "report", file, "topN", "-n", top.ToString(CultureInfo.InvariantCulture), "--inclusive")
+            : RunToolAsync("dotnet-trace", "report", file, "topN", "-n", top.ToString(CultureInfo.InvariantCulture));
 
     private async Task<string> RunToolAsync(params string[] args)
     {

@@ -4,15 +4,21 @@ using ZoomPortal.Load;
 // Usage (from the repository root, after dotnet publish -c Release -o /tmp/zoomportal-release and dotnet tool restore):
 //   dotnet run -c Release --project benchmarks/ZoomPortal.Load -- circuits --app /tmp/zoomportal-release/ZoomPortal.dll --users 100 --page meetings
 //   dotnet run -c Release --project benchmarks/ZoomPortal.Load -- join-storm --app /tmp/zoomportal-release/ZoomPortal.dll --users 100 --window 60
-if (args is not [var scenario, ..] || scenario is not ("circuits" or "join-storm"))
+//   dotnet run -c Release --project benchmarks/ZoomPortal.Load -- fan-out --app /tmp/zoomportal-release/ZoomPortal.dll --users 100 --rate 1000 --rosters 10 --window 10
+if (args is not [var scenario, ..] || scenario is not ("circuits" or "join-storm" or "fan-out"))
 {
-    Console.Error.WriteLine("usage: (circuits | join-storm) --app <ZoomPortal.dll> [--client circuit|browser] [--users N] [--checkpoints 100,500] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m] [--idle s]");
+    Console.Error.WriteLine("usage: (circuits | join-storm | fan-out) --app <ZoomPortal.dll> [--client circuit|browser] [--users N] [--checkpoints 100,500] [--page meetings|home|details|join] [--window s] [--port p] [--parallel n] [--minutes m] [--idle s] [--rate events/s] [--rosters M] [--batch n] [--drain s] [--trace]");
     return 2;
 }
 
 var options = LoadArgs.Parse(args[1..]);
 using var bound = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5));
-var run = scenario == "circuits" ? CircuitsScenario.RunAsync(options) : JoinStormScenario.RunAsync(options);
+var run = scenario switch
+{
+    "circuits" => CircuitsScenario.RunAsync(options),
+    "join-storm" => JoinStormScenario.RunAsync(options),
+    _ => FanOutScenario.RunAsync(options),
+};
 var finished = await Task.WhenAny(run, Task.Delay(Timeout.Infinite, bound.Token).ContinueWith(_ => -1, TaskScheduler.Default));
 if (finished != run)
 {
@@ -26,7 +32,7 @@ namespace ZoomPortal.Load
 {
     /// <summary>The harness's bounds: users (at most 2,000), time (at most 30 minutes), loopback port.</summary>
     internal sealed record LoadArgs(string AppDll, int Users, string Page, TimeSpan Window, int Port, int Parallel, TimeSpan Duration, TimeSpan JoinTimeout, int TopTypes,
-        string Client, IReadOnlyList<int> Checkpoints, int IdleSeconds)
+        string Client, IReadOnlyList<int> Checkpoints, int IdleSeconds, int Rate, int Rosters, int Batch, TimeSpan Drain, bool Trace)
     {
         public static LoadArgs Parse(string[] args)
         {
@@ -73,7 +79,15 @@ namespace ZoomPortal.Load
                 Int("--top", 12, 0, 15),
                 client,
                 checkpoints,
-                Int("--idle", 15, 5, 120));
+                Int("--idle", 15, 5, 120),
+                // fan-out: events/s offered in total, rosters watching, events per hub invocation (1: Report, more: ReportBatch),
+                // and how long the reporters' queues may take to empty after the window.
+                Int("--rate", 500, 1, 20_000),
+                Int("--rosters", 10, 1, 500),
+                Int("--batch", 1, 1, 100),
+                TimeSpan.FromSeconds(Int("--drain", 120, 5, 600)),
+                // fan-out: a dotnet-trace sample of the portal's stacks during the window (dotnet tool restore first).
+                args.Contains("--trace"));
         }
     }
 }

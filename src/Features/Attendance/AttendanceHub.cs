@@ -30,33 +30,105 @@ public sealed partial class AttendanceHub(
     /// of a stored event is acknowledged as a duplicate and changes nothing. When the writer is full or the write fails,
     /// the answer is "slow down and resend": the event is not acknowledged, so the page keeps it and sends it again.
     /// </summary>
-    public async Task<AttendanceAck> Report(AttendanceReport report)
+    public async Task<AttendanceAck> Report(AttendanceReport report) => (await ReportManyAsync([report]))[0];
+
+    /// <summary>
+    /// Up to <see cref="AttendanceReportRules.MaxBatchSize"/> events in one invocation, as <see cref="Report"/> answers
+    /// each of them: one answer per event, in order, each checked on its own. They are written together, so one
+    /// "slow down" refuses all of them and a page never finds a later event stored before an earlier one. A page of ours
+    /// never sends an empty or oversized batch, or a malformed event in one: the connection is ended.
+    /// </summary>
+    public async Task<AttendanceAck[]> ReportBatch(AttendanceReport[] reports)
     {
-        if (AttendanceReportRules.Problem(report) is { } problem)
+        if (reports is null || reports.Length is 0 or > AttendanceReportRules.MaxBatchSize)
         {
-            // A page of ours never sends this: end the connection rather than argue with it.
-            LogRefused(logger, Context.ConnectionId, problem);
+            LogRefused(logger, Context.ConnectionId, $"a batch must hold 1 to {AttendanceReportRules.MaxBatchSize} events");
             Context.Abort();
-            return new AttendanceAck(report?.EventId ?? Guid.Empty, false, "The event was refused: " + problem + ".");
+            return [];
         }
 
-        var role = await RoleAsync(report.MeetingId);
-        if (role == ReporterRole.None)
-        {
-            LogRefused(logger, Context.ConnectionId, "not joining this meeting");
-            return new AttendanceAck(report.EventId, false, "You are not joining this meeting.");
-        }
+        return await ReportManyAsync(reports);
+    }
 
-        var participant = report.Participant!;
-        if (!participant.Self && role != ReporterRole.Host)
+    private async Task<AttendanceAck[]> ReportManyAsync(AttendanceReport[] reports)
+    {
+        var acks = new AttendanceAck[reports.Length];
+        foreach (var report in reports)
         {
-            LogRefused(logger, Context.ConnectionId, "an attendee reported someone else");
-            return new AttendanceAck(report.EventId, false, "An attendee reports only itself.");
+            if (AttendanceReportRules.Problem(report) is { } problem)
+            {
+                // A page of ours never sends this: end the connection rather than argue with it. Nothing of it is stored.
+                LogRefused(logger, Context.ConnectionId, problem);
+                Context.Abort();
+                return reports.Select(r => new AttendanceAck(r?.EventId ?? Guid.Empty, false, "The event was refused: " + problem + ".")).ToArray();
+            }
         }
 
         var user = Context.User!;
-        var now = time.GetUtcNow().UtcDateTime;
         var userId = user.UserId()!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var accepted = new List<int>(reports.Length);
+        var events = new List<(long MeetingId, AttendanceEvent Event)>(reports.Length);
+        for (var i = 0; i < reports.Length; i++)
+        {
+            var report = reports[i];
+            var role = await RoleAsync(report.MeetingId);
+            if (role == ReporterRole.None)
+            {
+                LogRefused(logger, Context.ConnectionId, "not joining this meeting");
+                acks[i] = new AttendanceAck(report.EventId, false, "You are not joining this meeting.");
+                continue;
+            }
+
+            var participant = report.Participant!;
+            if (!participant.Self && role != ReporterRole.Host)
+            {
+                LogRefused(logger, Context.ConnectionId, "an attendee reported someone else");
+                acks[i] = new AttendanceAck(report.EventId, false, "An attendee reports only itself.");
+                continue;
+            }
+
+            var attendanceEvent = ToEvent(report, user, userId, now);
+            if (role == ReporterRole.Host && participant.Self && attendanceEvent.Kind == AttendanceEventKind.Joined && !attendanceEvent.Transient)
+            {
+                // The host's own SDK is in: the meeting has started, whether or not Zoom's webhook has arrived yet.
+                await recorder.MeetingStartedAsync(report.MeetingId, null, now, Context.ConnectionAborted);
+            }
+
+            accepted.Add(i);
+            events.Add((report.MeetingId, attendanceEvent));
+        }
+
+        if (events.Count == 0)
+        {
+            return acks;
+        }
+
+        AttendanceWriteResult[] results;
+        try
+        {
+            results = await writer.WriteManyAsync(events, Context.ConnectionAborted);
+        }
+        catch (Exception e) when (!Context.ConnectionAborted.IsCancellationRequested)
+        {
+            LogNotStored(logger, Context.ConnectionId, e.GetType().Name);
+            results = Enumerable.Repeat(AttendanceWriteResult.Busy, events.Count).ToArray();
+        }
+
+        for (var k = 0; k < accepted.Count; k++)
+        {
+            var eventId = reports[accepted[k]].EventId;
+            acks[accepted[k]] = results[k] == AttendanceWriteResult.Busy
+                ? new AttendanceAck(eventId, false, AttendanceAck.TooManyEvents)
+                : new AttendanceAck(eventId, Duplicate: results[k] == AttendanceWriteResult.Duplicate);
+        }
+
+        return acks;
+    }
+
+    private static AttendanceEvent ToEvent(AttendanceReport report, ClaimsPrincipal user, string userId, DateTime now)
+    {
+        var participant = report.Participant!;
         var attendanceEvent = new AttendanceEvent
         {
             IdempotencyKey = $"sdk:{userId}:{report.EventId:N}",
@@ -81,26 +153,7 @@ public sealed partial class AttendanceHub(
             attendanceEvent.DisplayName = Trim(participant.DisplayName);
         }
 
-        if (role == ReporterRole.Host && participant.Self && attendanceEvent.Kind == AttendanceEventKind.Joined && !attendanceEvent.Transient)
-        {
-            // The host's own SDK is in: the meeting has started, whether or not Zoom's webhook has arrived yet.
-            await recorder.MeetingStartedAsync(report.MeetingId, null, now, Context.ConnectionAborted);
-        }
-
-        AttendanceWriteResult result;
-        try
-        {
-            result = await writer.WriteAsync(report.MeetingId, attendanceEvent, Context.ConnectionAborted);
-        }
-        catch (Exception e) when (!Context.ConnectionAborted.IsCancellationRequested)
-        {
-            LogNotStored(logger, Context.ConnectionId, e.GetType().Name);
-            result = AttendanceWriteResult.Busy;
-        }
-
-        return result == AttendanceWriteResult.Busy
-            ? new AttendanceAck(report.EventId, false, AttendanceAck.TooManyEvents)
-            : new AttendanceAck(report.EventId, Duplicate: result == AttendanceWriteResult.Duplicate);
+        return attendanceEvent;
     }
 
     /// <summary>A roster joins its meeting's group (host and admins only); false when refused.</summary>

@@ -23,7 +23,10 @@ public sealed class AttendanceOptions
     [Range(512, 65536, ErrorMessage = "Attendance:MaxMessageBytes must be between 512 and 65536.")]
     public int MaxMessageBytes { get; set; } = 4096;
 
-    /// <summary>Most reported events the attendance writer stores in one database write.</summary>
+    /// <summary>
+    /// Most reported events the attendance writer stores in one database write; a <c>ReportBatch</c> is never split, so
+    /// its events may carry a write up to 49 past this.
+    /// </summary>
     [Range(1, 5000, ErrorMessage = "Attendance:WriteBatchSize must be between 1 and 5000.")]
     public int WriteBatchSize { get; set; } = 500;
 

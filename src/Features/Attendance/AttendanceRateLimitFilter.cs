@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ZoomPortal.Features.Attendance;
 
 /// <summary>
-/// A token bucket per connection on <see cref="AttendanceHub.Report"/>: a page that floods is told to slow down, and
-/// one that keeps flooding is disconnected. The bucket lives with the connection (its Items), not in the hub.
+/// A token bucket per connection on <see cref="AttendanceHub.Report"/> and <see cref="AttendanceHub.ReportBatch"/> (a token
+/// per event, so a batch costs what its events would cost one by one): a page that floods is told to slow down, and one
+/// that keeps flooding is disconnected. The bucket lives with the connection (its Items), not in the hub.
 /// </summary>
 internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptions> options, ILogger<AttendanceRateLimitFilter> logger) : IHubFilter
 {
@@ -18,8 +19,16 @@ internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptio
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        if (invocationContext.Hub is not AttendanceHub || invocationContext.HubMethodName != nameof(AttendanceHub.Report))
+        if (invocationContext.Hub is not AttendanceHub || invocationContext.HubMethodName is not (nameof(AttendanceHub.Report) or nameof(AttendanceHub.ReportBatch)))
         {
+            return await next(invocationContext);
+        }
+
+        var argument = invocationContext.HubMethodArguments.Count > 0 ? invocationContext.HubMethodArguments[0] : null;
+        var batch = argument as AttendanceReport[];
+        if (invocationContext.HubMethodName == nameof(AttendanceHub.ReportBatch) && batch is not { Length: > 0 and <= AttendanceReportRules.MaxBatchSize })
+        {
+            // Empty or oversized: the hub ends the connection.
             return await next(invocationContext);
         }
 
@@ -38,7 +47,8 @@ internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptio
             items[BucketKey] = bucket;
         }
 
-        using var lease = bucket.AttemptAcquire();
+        // A batch larger than the bucket could never pass: it takes the whole bucket instead.
+        using var lease = bucket.AttemptAcquire(Math.Min(batch?.Length ?? 1, options.Value.EventBurst));
         if (lease.IsAcquired)
         {
             return await next(invocationContext);
@@ -53,7 +63,12 @@ internal sealed partial class AttendanceRateLimitFilter(IOptions<AttendanceOptio
         }
 
         // An answer, not an exception: SignalR logs a throwing hub method as an error, and a flood is the client's fault.
-        var eventId = invocationContext.HubMethodArguments.Count > 0 && invocationContext.HubMethodArguments[0] is AttendanceReport report ? report.EventId : Guid.Empty;
+        if (batch is not null)
+        {
+            return batch.Select(r => new AttendanceAck(r?.EventId ?? Guid.Empty, false, AttendanceAck.TooManyEvents)).ToArray();
+        }
+
+        var eventId = argument is AttendanceReport report ? report.EventId : Guid.Empty;
         return new AttendanceAck(eventId, false, AttendanceAck.TooManyEvents);
     }
 

@@ -10,6 +10,9 @@ public static class AttendanceReportRules
     public const int MaxUuidLength = 128;
     public const long MaxMeetingId = 999_999_999_999_999;
 
+    /// <summary>Most events in one <c>ReportBatch</c> (the page sends at most 20, and the message size limit applies too).</summary>
+    public const int MaxBatchSize = 50;
+
     public static string? Problem(AttendanceReport? report)
     {
         if (report is null) return "report is required";

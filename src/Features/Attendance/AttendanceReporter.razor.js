@@ -4,9 +4,18 @@
 //    Client View: ZoomMtg.inMeetingServiceListener('onUserJoin' | 'onUserLeave' | 'onUserUpdate' | 'onMeetingStatus').
 //  - onWaitingForHost: the meeting has not started (3008); the hub's MeetingStarted joins at once.
 // Every event has an id; it stays queued until the hub acknowledges it, and the queue is resent after a reconnect.
+// Events go out in order, one invocation at a time: what queued while one was in flight (or within COALESCE_MS of the
+// first) goes out together in one ReportBatch, as many as fit in MAX_BATCH events and MAX_BATCH_BYTES, each acknowledged
+// on its own.
 import { openConnection } from '/attendance/attendanceConnection.js';
 
 const MAX_QUEUE = 500;
+const MAX_BATCH = 20;
+// The hub ends a connection whose message exceeds Attendance:MaxMessageBytes (4096 by default).
+const MAX_BATCH_BYTES = 3500;
+const COALESCE_MS = 5;
+const TOO_MANY = 'Too many attendance events: slow down and resend.';
+const encoder = new TextEncoder();
 
 export async function attach(joinModule, meetingId, dotnet) {
   const state = {
@@ -140,24 +149,40 @@ async function flush(state) {
   if (state.sending || !connection || connection.state !== 'Connected') return;
   state.sending = true;
   try {
-    for (const [eventId, report] of [...state.pending]) {
-      let ack;
+    // Events reported together (a host's SDK announcing several people) go out in one invocation.
+    await new Promise(resolve => setTimeout(resolve, COALESCE_MS));
+    while (state.pending.size > 0) {
+      const batch = nextBatch(state);
+      let acks;
       try {
-        ack = await connection.invoke('Report', report);
+        acks = batch.length === 1 ? [await connection.invoke('Report', batch[0])] : await connection.invoke('ReportBatch', batch);
       } catch {
         return; // disconnected: the queue is resent after the reconnect
       }
-      if (ack?.refused === 'Too many attendance events: slow down and resend.') {
+      if (!Array.isArray(acks) || acks.some(ack => ack?.refused === TOO_MANY)) {
+        // The batch was refused as a whole: all of it stays queued, in order, and goes again after a pause.
         setTimeout(() => flush(state), 1000);
         return;
       }
       // Stored, already stored, or refused for good: either way it is not sent again.
-      state.pending.delete(eventId);
+      for (const report of batch) state.pending.delete(report.eventId);
     }
   } finally {
     state.sending = false;
   }
-  if (state.pending.size > 0) flush(state);
+}
+
+// The oldest queued events, as many as fit in one message.
+function nextBatch(state) {
+  const batch = [];
+  let bytes = 2;
+  for (const report of state.pending.values()) {
+    const size = encoder.encode(JSON.stringify(report)).length + 1;
+    if (batch.length > 0 && (batch.length >= MAX_BATCH || bytes + size > MAX_BATCH_BYTES)) break;
+    batch.push(report);
+    bytes += size;
+  }
+  return batch;
 }
 
 async function dispose(state) {

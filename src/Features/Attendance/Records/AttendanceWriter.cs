@@ -9,7 +9,8 @@ namespace ZoomPortal.Features.Attendance.Records;
 /// <see cref="AttendanceOptions.WriteBatchSize"/> of them (waiting at most <see cref="AttendanceOptions.WriteBatchDelay"/>
 /// for more), stores them in one database write, answers each report after the commit, and then tells each meeting's
 /// rosters once. A full queue answers <see cref="AttendanceWriteResult.Busy"/> at once (memory stays bounded); a failed
-/// write fails its reports (the page resends), so no report is acknowledged that is not in the database.
+/// write fails its reports (the page resends), so no report is acknowledged that is not in the database. The events of
+/// one <see cref="WriteManyAsync"/> (one hub invocation) stay together: queued or refused together, in one write, in order.
 /// </summary>
 public sealed partial class AttendanceWriter : IHostedService, IDisposable
 {
@@ -18,6 +19,8 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
     private readonly ILogger<AttendanceWriter> _logger;
     private readonly Channel<Pending> _queue;
     private readonly int _batchSize;
+    private readonly int _capacity;
+    private int _waiting;
     private readonly TimeSpan _batchDelay;
     private readonly CancellationTokenSource _abort = new();
     private Task _loop = Task.CompletedTask;
@@ -31,11 +34,9 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         var settings = options.Value;
         _batchSize = settings.WriteBatchSize;
         _batchDelay = settings.WriteBatchDelay;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(settings.WriteQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _capacity = settings.WriteQueueCapacity;
+        // Bounded by the number of events waiting (_waiting), not of queue entries: an entry may carry several.
+        _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     }
 
     /// <summary>
@@ -46,10 +47,29 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
     public async Task<AttendanceWriteResult> WriteAsync(long meetingId, AttendanceEvent attendanceEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attendanceEvent);
-        var pending = new Pending(meetingId, attendanceEvent);
-        if (!_queue.Writer.TryWrite(pending))
+        return (await WriteManyAsync([(meetingId, attendanceEvent)], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Queues several SDK events as one entry: they are stored in the same database write, in this order, and each gets
+    /// its own answer once it is committed (<see cref="AttendanceWriteResult.Stored"/>, or
+    /// <see cref="AttendanceWriteResult.Duplicate"/> for a resend). When the queue has no room for all of them, all are
+    /// <see cref="AttendanceWriteResult.Busy"/> at once, so a page never finds a later event stored before an earlier one.
+    /// Throws when the write failed: none of them was acknowledged.
+    /// </summary>
+    public async Task<AttendanceWriteResult[]> WriteManyAsync(IReadOnlyList<(long MeetingId, AttendanceEvent Event)> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
         {
-            return AttendanceWriteResult.Busy;
+            return [];
+        }
+
+        var pending = new Pending(events);
+        if (Interlocked.Add(ref _waiting, events.Count) > _capacity || !_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Add(ref _waiting, -events.Count);
+            return Enumerable.Repeat(AttendanceWriteResult.Busy, events.Count).ToArray();
         }
 
         return await pending.Done.Task.WaitAsync(cancellationToken);
@@ -106,14 +126,17 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         }
     }
 
+    // Takes entries until the batch holds _batchSize events; the last entry may carry it a little past that.
     private async Task FillAsync(ChannelReader<Pending> reader, List<Pending> batch, CancellationToken abort)
     {
-        while (batch.Count < _batchSize && reader.TryRead(out var item))
+        var events = 0;
+        while (events < _batchSize && reader.TryRead(out var item))
         {
             batch.Add(item);
+            events += Taken(item);
         }
 
-        if (batch.Count >= _batchSize || _batchDelay <= TimeSpan.Zero)
+        if (events >= _batchSize || _batchDelay <= TimeSpan.Zero)
         {
             return;
         }
@@ -122,11 +145,12 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(window.Token, abort);
         try
         {
-            while (batch.Count < _batchSize && await reader.WaitToReadAsync(linked.Token))
+            while (events < _batchSize && await reader.WaitToReadAsync(linked.Token))
             {
-                while (batch.Count < _batchSize && reader.TryRead(out var item))
+                while (events < _batchSize && reader.TryRead(out var item))
                 {
                     batch.Add(item);
+                    events += Taken(item);
                 }
             }
         }
@@ -136,10 +160,17 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         }
     }
 
+    private int Taken(Pending item)
+    {
+        Interlocked.Add(ref _waiting, -item.Events.Count);
+        return item.Events.Count;
+    }
+
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken abort)
     {
         // One row per event id: a resend queued beside its original gets the original's answer.
-        var byKey = batch.GroupBy(p => p.Event.IdempotencyKey, StringComparer.Ordinal).ToList();
+        var all = batch.SelectMany(p => p.Events.Select((e, i) => (Pending: p, Index: i, e.MeetingId, e.Event))).ToList();
+        var byKey = all.GroupBy(p => p.Event.IdempotencyKey, StringComparer.Ordinal).ToList();
         var firsts = byKey.Select(g => (g.First().MeetingId, g.First().Event)).ToList();
         var stored = new bool[byKey.Count];
         try
@@ -154,7 +185,7 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         {
             // The unique index has the last word: another instance stored one of these meanwhile (or one row is bad).
             // Row by row, each report gets its own answer and one conflict does not fail the others.
-            LogBatchRefused(_logger, batch.Count, e.GetType().Name);
+            LogBatchRefused(_logger, all.Count, e.GetType().Name);
             for (var i = 0; i < byKey.Count; i++)
             {
                 try
@@ -165,13 +196,16 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
                 catch (Exception rowError) when (rowError is not OperationCanceledException || !abort.IsCancellationRequested)
                 {
                     stored[i] = false;
-                    Fail(byKey[i], rowError);
+                    foreach (var item in byKey[i])
+                    {
+                        item.Pending.Done.TrySetException(rowError);
+                    }
                 }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {
-            LogBatchFailed(_logger, batch.Count, e.GetType().Name);
+            LogBatchFailed(_logger, all.Count, e.GetType().Name);
             foreach (var pending in batch)
             {
                 pending.Done.TrySetException(e);
@@ -187,27 +221,34 @@ public sealed partial class AttendanceWriter : IHostedService, IDisposable
         }
     }
 
-    private static void Complete(IEnumerable<Pending> sameEvent, bool storedNow)
+    private static void Complete(IEnumerable<(Pending Pending, int Index, long MeetingId, AttendanceEvent Event)> sameEvent, bool storedNow)
     {
         var first = true;
-        foreach (var pending in sameEvent)
+        foreach (var (pending, index, _, _) in sameEvent)
         {
-            pending.Done.TrySetResult(first && storedNow ? AttendanceWriteResult.Stored : AttendanceWriteResult.Duplicate);
+            pending.Answer(index, first && storedNow ? AttendanceWriteResult.Stored : AttendanceWriteResult.Duplicate);
             first = false;
         }
     }
 
-    private static void Fail(IEnumerable<Pending> sameEvent, Exception error)
+    /// <summary>One queue entry: the events of one call, answered together once each has its answer.</summary>
+    private sealed class Pending(IReadOnlyList<(long MeetingId, AttendanceEvent Event)> events)
     {
-        foreach (var pending in sameEvent)
-        {
-            pending.Done.TrySetException(error);
-        }
-    }
+        private readonly AttendanceWriteResult[] _results = new AttendanceWriteResult[events.Count];
+        private int _answered;
 
-    private sealed record Pending(long MeetingId, AttendanceEvent Event)
-    {
-        public TaskCompletionSource<AttendanceWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IReadOnlyList<(long MeetingId, AttendanceEvent Event)> Events => events;
+
+        public TaskCompletionSource<AttendanceWriteResult[]> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Answer(int index, AttendanceWriteResult result)
+        {
+            _results[index] = result;
+            if (++_answered == _results.Length)
+            {
+                Done.TrySetResult(_results);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} attendance event(s) was refused by the database ({Error}); storing them one by one")]

@@ -155,6 +155,94 @@ public sealed class AttendanceHubTests
         Assert.Equal(accepted, (await portal.EventsAsync()).Count);
     }
 
+    [Fact]
+    public async Task A_batch_is_answered_event_by_event_in_order_and_its_resend_is_all_duplicates()
+    {
+        await using var portal = AttendancePortal.Start();
+        await portal.SeedMeetingAsync(MeetingId, HostEmail);
+        await portal.SeedJoinAsync("dev-alex", MeetingId, role: 1);
+        await using var host = await portal.ConnectAsync(await portal.SignInAsync("Alex", PortalRoles.Host, HostEmail));
+        var batch = Enumerable.Range(1, 3).Select(i => Joined(Guid.NewGuid(), self: false, name: $"Guest {i}", zoomUserId: 16778240 + i)).ToArray();
+
+        var first = await host.InvokeAsync<AttendanceAck[]>("ReportBatch", batch);
+        var resent = await host.InvokeAsync<AttendanceAck[]>("ReportBatch", batch);
+
+        Assert.Equal(batch.Select(r => r.EventId), first.Select(a => a.EventId));
+        Assert.All(first, a => Assert.True(a is { Refused: null, Duplicate: false }));
+        Assert.All(resent, a => Assert.True(a is { Refused: null, Duplicate: true }));
+        Assert.Equal(["Guest 1", "Guest 2", "Guest 3"], (await portal.EventsAsync()).Select(e => e.DisplayName));
+    }
+
+    [Fact]
+    public async Task An_attendee_batch_reporting_someone_else_refuses_that_event_alone()
+    {
+        await using var portal = AttendancePortal.Start();
+        await portal.SeedMeetingAsync(MeetingId, HostEmail);
+        await portal.SeedJoinAsync("dev-ann", MeetingId);
+        await using var attendee = await portal.ConnectAsync(await portal.SignInAsync("Ann", PortalRoles.Attendee, "ann@example.com"));
+
+        var acks = await attendee.InvokeAsync<AttendanceAck[]>("ReportBatch", new[]
+        {
+            Joined(Guid.NewGuid(), self: true),
+            Joined(Guid.NewGuid(), self: false, zoomUserId: 16778243),
+        });
+
+        Assert.Null(acks[0].Refused);
+        Assert.Equal("An attendee reports only itself.", acks[1].Refused);
+        Assert.Equal("dev-ann", Assert.Single(await portal.EventsAsync()).CustomerKey);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(51, false)]
+    [InlineData(2, true)]
+    public async Task An_empty_or_oversized_batch_or_one_with_a_malformed_event_ends_the_connection_and_stores_nothing(int count, bool malformedLast)
+    {
+        // A message big enough for 51 events: the batch rule, not the size limit, must refuse it.
+        await using var portal = AttendancePortal.Start(new Dictionary<string, string?> { ["Attendance:MaxMessageBytes"] = "65536" });
+        await portal.SeedMeetingAsync(MeetingId, HostEmail);
+        await portal.SeedJoinAsync("dev-ann", MeetingId);
+        await using var connection = await portal.ConnectAsync(await portal.SignInAsync("Ann", PortalRoles.Attendee, "ann@example.com"));
+        var closed = new TaskCompletionSource();
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        var batch = Enumerable.Range(0, count).Select(_ => Joined(Guid.NewGuid(), self: true)).ToArray();
+        if (malformedLast)
+        {
+            batch[^1] = batch[^1] with { Kind = "teleported" };
+        }
+
+        try
+        {
+            await connection.InvokeAsync<AttendanceAck[]>("ReportBatch", batch).WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TaskCanceledException or HubException)
+        {
+            // The answer may or may not arrive before the connection closes.
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Empty(await portal.EventsAsync());
+        Assert.DoesNotContain(portal.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task The_rate_limit_counts_every_event_of_a_batch()
+    {
+        await using var portal = AttendancePortal.Start(new Dictionary<string, string?> { ["Attendance:EventsPerSecond"] = "1", ["Attendance:EventBurst"] = "5" });
+        await portal.SeedMeetingAsync(MeetingId, HostEmail);
+        await portal.SeedJoinAsync("dev-ann", MeetingId);
+        await using var connection = await portal.ConnectAsync(await portal.SignInAsync("Ann", PortalRoles.Attendee, "ann@example.com"));
+
+        var first = await connection.InvokeAsync<AttendanceAck[]>("ReportBatch", Enumerable.Range(0, 4).Select(_ => Joined(Guid.NewGuid(), self: true)).ToArray());
+        var second = await connection.InvokeAsync<AttendanceAck[]>("ReportBatch", Enumerable.Range(0, 4).Select(_ => Joined(Guid.NewGuid(), self: true)).ToArray());
+
+        Assert.All(first, a => Assert.Null(a.Refused));
+        // One or two tokens left of five: the second batch is refused whole, each event told to slow down.
+        Assert.Equal(4, second.Length);
+        Assert.All(second, a => Assert.Equal(AttendanceAck.TooManyEvents, a.Refused));
+        Assert.Equal(4, (await portal.EventsAsync()).Count);
+    }
+
     private static AttendanceReport Joined(Guid id, bool self, string? name = null, long? zoomUserId = null) =>
         new(id, MeetingId, "joined", null, new ReportedParticipant(self, zoomUserId, name, null, null));
 }

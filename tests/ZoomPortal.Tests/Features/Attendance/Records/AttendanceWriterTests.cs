@@ -152,6 +152,41 @@ public sealed class AttendanceWriterTests : IAsyncLifetime, IDisposable
         await writer.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task The_events_of_one_call_are_written_together_in_order_even_past_the_batch_size_and_answered_each()
+    {
+        using var writer = Writer(batchSize: 2);
+        var many = writer.WriteManyAsync([(MeetingId, Event("a")), (MeetingId, Event("b")), (MeetingId, Event("c"))], CancellationToken.None);
+        var resend = writer.WriteManyAsync([(MeetingId, Event("d")), (MeetingId, Event("b"))], CancellationToken.None);
+
+        await writer.StartAsync(CancellationToken.None);
+        var answers = await many;
+        var resent = await resend;
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal([AttendanceWriteResult.Stored, AttendanceWriteResult.Stored, AttendanceWriteResult.Stored], answers);
+        Assert.Equal([AttendanceWriteResult.Stored, AttendanceWriteResult.Duplicate], resent);
+        // Three events in one write although a batch holds two: a call is never split across writes.
+        Assert.Equal(3, _db.EventSaves[0]);
+        Assert.Equal(["a", "b", "c", "d"], _hub.Messages.SelectMany(m => m.Changes).Select(c => c.DisplayName));
+    }
+
+    [Fact]
+    public async Task A_call_that_does_not_fit_in_the_queue_is_refused_whole()
+    {
+        using var writer = Writer(batchSize: 10, capacity: 3);
+        var queued = Enumerable.Range(0, 2).Select(i => writer.WriteAsync(MeetingId, Event($"e{i}"), CancellationToken.None)).ToList();
+
+        var overflow = await writer.WriteManyAsync([(MeetingId, Event("x")), (MeetingId, Event("y"))], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([AttendanceWriteResult.Busy, AttendanceWriteResult.Busy], overflow);
+        await writer.StartAsync(CancellationToken.None);
+        Assert.All(await Task.WhenAll(queued), r => Assert.Equal(AttendanceWriteResult.Stored, r));
+        Assert.Equal(AttendanceWriteResult.Stored, await writer.WriteAsync(MeetingId, Event("x"), CancellationToken.None));
+        await writer.StopAsync(CancellationToken.None);
+        Assert.Equal(["sdk:test:e0", "sdk:test:e1", "sdk:test:x"], (await _db.KeysAsync()).Order());
+    }
+
     [Theory]
     [InlineData("WriteBatchSize", "0", "Attendance:WriteBatchSize")]
     [InlineData("WriteBatchDelay", "00:00:05", "Attendance:WriteBatchDelay")]
