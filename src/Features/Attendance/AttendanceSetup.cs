@@ -38,8 +38,10 @@ internal static class AttendanceSetup
         {
             hub.MaximumReceiveMessageSize = attendance.Value.MaxMessageBytes;
             hub.MaximumParallelInvocationsPerClient = 1;
+            hub.AddFilter<ClientGoneFilter>();
             hub.AddFilter<AttendanceRateLimitFilter>();
         });
+        services.AddSingleton<ClientGoneFilter>();
         services.AddSingleton<AttendanceRateLimitFilter>();
         services.AddSingleton<AttendanceAccess>();
         services.AddSingleton<AttendanceRecorder>();
