@@ -115,6 +115,10 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         for (var run = 1; run <= ScaleOutFixture.FaultRuns; run++)
         {
             var host = await portal.NewPageOnAsync(browser, "A");
+            var console = new List<string>();
+            host.Console += (_, m) => { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {m.Type}: {m.Text}"); } };
+            host.RequestFailed += (_, r) => { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} request failed: {r.Method} {r.Url} {r.Failure}"); } };
+            host.Response += (_, r) => { if (r.Status >= 400) { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {r.Status} {r.Request.Method} {r.Url}"); } } };
             try
             {
                 await OpenRosterAsync(host);
@@ -136,6 +140,16 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 await Expect(host.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
                 await Expect(host.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
                 Assert.Equal(joins.Count, await portal.StoredJoinsAsync(joins));
+            }
+            catch (Exception e)
+            {
+                string log;
+                lock (console)
+                {
+                    log = string.Join('\n', console.TakeLast(80));
+                }
+
+                throw new InvalidOperationException($"Run {run} failed: {e.Message}\nBrowser:\n{log}\nnginx:\n{portal.Nginx.Log}", e);
             }
             finally
             {
