@@ -115,10 +115,8 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         for (var run = 1; run <= ScaleOutFixture.FaultRuns; run++)
         {
             var host = await portal.NewPageOnAsync(browser, "A");
-            var console = new List<string>();
-            host.Console += (_, m) => { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {m.Type}: {m.Text}"); } };
-            host.RequestFailed += (_, r) => { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} request failed: {r.Method} {r.Url} {r.Failure}"); } };
-            host.Response += (_, r) => { if (r.Status >= 400) { lock (console) { console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {r.Status} {r.Request.Method} {r.Url}"); } } };
+            var log = new BrowserLog();
+            log.Attach(host, "host");
             try
             {
                 await OpenRosterAsync(host);
@@ -143,12 +141,7 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
             }
             catch (Exception e)
             {
-                string log;
-                lock (console)
-                {
-                    log = string.Join('\n', console.TakeLast(80));
-                }
-
+                await log.CaptureAsync(host, $"stop-run{run}-host");
                 throw new InvalidOperationException($"Run {run} failed: {e.Message}\nBrowser:\n{log}\nnginx:\n{portal.Nginx.Log}", e);
             }
             finally
