@@ -22,6 +22,20 @@ internal sealed class BrowserLog
                 Add(who, $"{r.Status} {r.Request.Method} {r.Url} (instance {r.Headers.GetValueOrDefault(ScaleOutFixture.InstanceHeader.ToLowerInvariant(), "unmarked")})");
             }
         };
+        page.Request += (_, r) =>
+        {
+            if (r.Url.EndsWith(".js", StringComparison.Ordinal) && !r.Url.Contains("/_content/", StringComparison.Ordinal))
+            {
+                Add(who, $"request {r.Method} {r.Url}");
+            }
+        };
+        page.RequestFinished += (_, r) =>
+        {
+            if (r.Url.EndsWith(".js", StringComparison.Ordinal) && !r.Url.Contains("/_content/", StringComparison.Ordinal))
+            {
+                Add(who, $"finished {r.Method} {r.Url}");
+            }
+        };
         page.FrameNavigated += (_, f) =>
         {
             if (f.ParentFrame is null)
