@@ -54,6 +54,9 @@ public sealed class KilledInstanceTests(BrowserFixture browser, ScaleOutFixture 
             await JoinFlow.JoinAsync(attendee);
             var row = host.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
             await Expect(row).ToContainTextAsync("In the meeting");
+            // The row can come from the sandbox's webhook first: kill only once the browser's own report is stored (a
+            // report still in flight dies with A, unacknowledged, and the reloaded page does not have it any more).
+            Assert.Equal([AttendanceEventKind.Joined], await StoredKindsAsync(name, expected: 1));
 
             // Marks both documents: only a reload (a new document) clears it, so the checks below see the new pages.
             foreach (var page in new[] { host, attendee })

@@ -244,8 +244,6 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             // One catalog in one database: only A refreshes it from its sandbox.
             ["Meetings:BackgroundRefresh"] = instance == "A" ? "true" : "false",
             ["Logging:Console:LogLevel:Default"] = "Warning",
-            ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ",
-            ["Logging:Console:LogLevel:Microsoft.AspNetCore.Components.Server.Circuits"] = "Debug",
             // The fan-out harness's host reports a whole meeting's events on a few connections.
             ["Attendance:EventsPerSecond"] = "1000",
             ["Attendance:EventBurst"] = "10000",
