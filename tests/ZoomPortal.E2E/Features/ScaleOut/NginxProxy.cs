@@ -17,7 +17,8 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public NginxProxy() => Port = LocalPorts.Next();
 
-    public int Port { get; }
+    /// <summary>nginx's port; a new one when the first was taken before nginx could bind it (see <see cref="StartAsync"/>).</summary>
+    public int Port { get; private set; }
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");
 
@@ -64,7 +65,34 @@ internal sealed class NginxProxy : IAsyncDisposable
             .Replace("listen 80;", $"listen 127.0.0.1:{listenPort.ToString(CultureInfo.InvariantCulture)};", StringComparison.Ordinal);
     }
 
+    /// <remarks>
+    /// The tests' ports (57000–57199) lie in Linux's ephemeral range (32768–60999), so an outgoing connection of any
+    /// process can take the port between <see cref="LocalPorts"/> finding it free and nginx binding it: nginx then
+    /// exits with "Address already in use", and a new port is tried (nginx's address is not part of any test's state).
+    /// </remarks>
     public async Task StartAsync(Uri upstreamA, Uri upstreamB)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync(upstreamA, upstreamB);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && Log.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                await DisposeProcessAsync();
+                lock (_log)
+                {
+                    _log.Clear();
+                }
+
+                Port = LocalPorts.Next();
+            }
+        }
+    }
+
+    private async Task StartOnceAsync(Uri upstreamA, Uri upstreamB)
     {
         var nginx = NginxPaths.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("nginx is not installed (apt-get install nginx; .ci/run does).");
@@ -127,6 +155,19 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeProcessAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task DisposeProcessAsync()
+    {
         var process = Interlocked.Exchange(ref _process, null);
         if (process is not null)
         {
@@ -138,15 +179,6 @@ internal sealed class NginxProxy : IAsyncDisposable
 
             await process.WaitForExitAsync();
             process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temp folder is harmless.
         }
     }
 

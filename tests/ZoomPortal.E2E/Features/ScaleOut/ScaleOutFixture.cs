@@ -24,8 +24,12 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     public const string AffinityCookie = "zp_affinity";
     public const long WeeklyTeamSync = 84512345671;
 
+    /// <summary>The instance that <see cref="RunAsProcessAsync"/> runs as a process of its own.</summary>
+    public const string ProcessInstance = "A";
+
     private readonly Dictionary<string, PortalServer> _instances = [];
     private readonly Dictionary<string, int> _ports = [];
+    private PortalProcess? _process;
     private string _database = string.Empty;
     private string _channelPrefix = string.Empty;
 
@@ -66,8 +70,50 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a killed instance again on its old port (nginx's upstream address).</summary>
-    public Task RestartAsync(string instance) => _instances.ContainsKey(instance) ? Task.CompletedTask : StartInstanceAsync(instance);
+    /// <summary>Starts a killed instance again in this process on its old port (nginx's upstream address).</summary>
+    public async Task RestartAsync(string instance)
+    {
+        if (instance == ProcessInstance && _process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+
+        if (!_instances.ContainsKey(instance))
+        {
+            await StartInstanceAsync(instance);
+        }
+    }
+
+    /// <summary>
+    /// Replaces instance A by a process of its own on the same port (<c>dotnet ZoomPortal.dll</c> with A's configuration
+    /// as environment variables), so that <see cref="KillProcessAsync"/> can kill it for real. Its responses carry no
+    /// <see cref="InstanceHeader"/> (nothing of the tests runs inside it): an unmarked answer is A's.
+    /// </summary>
+    internal async Task<PortalProcess> RunAsProcessAsync()
+    {
+        await KillAsync(ProcessInstance);
+        if (_process is null || _process.HasExited)
+        {
+            if (_process is not null)
+            {
+                await _process.DisposeAsync();
+            }
+
+            // What PortalServer adds for every in-process instance: the Zoom sandbox, not Zoom's cloud.
+            var settings = Settings(ProcessInstance);
+            settings["Zoom:Mode"] = "Sandbox";
+            settings["Zoom:Sandbox:AllowOutsideDevelopment"] = "true";
+            settings["Zoom:Clock:MinRemeasureInterval"] = "00:00:01";
+            _process = await PortalProcess.StartAsync("Development", settings, PortOf(ProcessInstance));
+        }
+
+        return _process;
+    }
+
+    /// <summary>SIGKILL to instance A's process (<see cref="RunAsProcessAsync"/>).</summary>
+    internal Task KillProcessAsync() =>
+        (_process ?? throw new InvalidOperationException("Instance A is not running as a process.")).KillAsync();
 
     /// <summary>A value of nginx's affinity cookie that sends a browser to <paramref name="instance"/>.</summary>
     /// <remarks>
@@ -90,6 +136,10 @@ public sealed class ScaleOutFixture : IAsyncLifetime
                 if (response.Headers.TryGetValues(InstanceHeader, out var answered))
                 {
                     answers[value] = answered.Single();
+                }
+                else if (response.IsSuccessStatusCode && _process is { HasExited: false })
+                {
+                    answers[value] = ProcessInstance;
                 }
             }
 
@@ -118,11 +168,16 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         var response = await page.Context.APIRequest.GetAsync("/healthz");
-        return response.Headers.TryGetValue(InstanceHeader.ToLowerInvariant(), out var name) ? name : null;
+        // Only A's own process (RunAsProcessAsync) answers unmarked; nginx's own errors are not 2xx.
+        return response.Headers.TryGetValue(InstanceHeader.ToLowerInvariant(), out var name) ? name : response.Ok ? ProcessInstance : null;
     }
 
+    /// <summary>A context on the shared database, through whichever instance runs in this process (A may be killed).</summary>
     public PortalDbContext CreateDbContext() =>
-        A.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+
+    /// <summary>The services of an instance running in this process (A's while it runs here, else B's).</summary>
+    public IServiceProvider Services => (_instances.GetValueOrDefault("A") ?? _instances["B"]).Services;
 
     /// <summary>What the join page records when a user clicks Join: the hub then lets them report for that meeting.</summary>
     public async Task SeedJoinAsync(string userId, long meetingId, int role)
@@ -158,14 +213,18 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     /// <summary>How many of these joins have their attempt in the database.</summary>
     public async Task<int> StoredJoinsAsync(IReadOnlyCollection<Guid> joinIds)
     {
-        // Read through whichever instance is up (A may be the one a test killed).
-        await using var db = _instances.Values.First().Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        await using var db = CreateDbContext();
         return await db.JoinAttempts.Where(a => joinIds.Contains(a.JoinId)).Select(a => a.JoinId).Distinct().CountAsync();
     }
 
     public async Task DisposeAsync()
     {
         await Nginx.DisposeAsync();
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
         foreach (var server in _instances.Values)
         {
             await server.DisposeAsync();
@@ -174,9 +233,8 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         await Redis.DisposeAsync();
     }
 
-    private async Task StartInstanceAsync(string instance)
-    {
-        var settings = new Dictionary<string, string?>
+    private Dictionary<string, string?> Settings(string instance) =>
+        new()
         {
             ["Authentication:Oidc:Authority"] = string.Empty,
             ["Database:Provider"] = "Postgres",
@@ -192,17 +250,25 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             // A killed instance lets go of its browsers at once instead of waiting for them for 30 s.
             ["shutdownTimeoutSeconds"] = "1",
         };
-        var server = new PortalServer("Development", settings, services =>
+
+    private async Task StartInstanceAsync(string instance)
+    {
+        var server = new PortalServer("Development", Settings(instance), services =>
             services.AddSingleton<IStartupFilter>(new InstanceNameFilter(instance)));
+        server.Start(PortOf(instance));
+        _instances[instance] = server;
+        await Task.CompletedTask;
+    }
+
+    private int PortOf(string instance)
+    {
         if (!_ports.TryGetValue(instance, out var port))
         {
             port = LocalPorts.Next();
             _ports[instance] = port;
         }
 
-        server.Start(port);
-        _instances[instance] = server;
-        await Task.CompletedTask;
+        return port;
     }
 
     private async Task WaitForCatalogAsync()

@@ -115,6 +115,8 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
         for (var run = 1; run <= ScaleOutFixture.FaultRuns; run++)
         {
             var host = await portal.NewPageOnAsync(browser, "A");
+            var log = new BrowserLog();
+            log.Attach(host, "host");
             try
             {
                 await OpenRosterAsync(host);
@@ -136,6 +138,11 @@ public sealed class TwoInstanceTests(BrowserFixture browser, ScaleOutFixture por
                 await Expect(host.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
                 await Expect(host.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
                 Assert.Equal(joins.Count, await portal.StoredJoinsAsync(joins));
+            }
+            catch (Exception e)
+            {
+                await log.CaptureAsync(host, $"stop-run{run}-host");
+                throw new InvalidOperationException($"Run {run} failed: {e.Message}\nBrowser:\n{log}\nnginx:\n{portal.Nginx.Log}", e);
             }
             finally
             {
