@@ -32,6 +32,8 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
     private ViewerTimeZone _viewer = ViewerTimeZone.Utc;
     private ITimer? _opening;
     private DeviceCheckResult? _devices;
+    private bool _loaded;
+    private bool _prepared;
 
     [Inject] private JoinService Join { get; set; } = default!;
     [Inject] private JoinAttemptRecorder Recorder { get; set; } = default!;
@@ -94,6 +96,7 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
         var meeting = await Catalog.FindVisibleAsync(Id, _user, CancellationToken.None);
         var now = Time.GetUtcNow();
         _flow.Schedule(JoinWindow.For(meeting is null ? null : Schedule.Current(meeting, now), Kind), now);
+        _loaded = true;
         if (RendererInfo.IsInteractive)
         {
             ArmOpening();
@@ -153,10 +156,16 @@ public sealed partial class JoinMeetingPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _session is not { IsAllowed: true } || _flow is null or { Step: JoinStep.Ended })
+        // Not `firstRender`: with a networked database the first render happens while OnParametersSetAsync still waits
+        // for the join's session, and its after-render call can come first; the page then never prepared and said
+        // "Checking your browser…" for good (seen on a cold instance with PostgreSQL). Prepare once, after the render
+        // that knows the join.
+        if (_prepared || !_loaded || _session is not { IsAllowed: true } || _flow is null or { Step: JoinStep.Ended })
         {
             return;
         }
+
+        _prepared = true;
 
         _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
         _self = DotNetObjectReference.Create(this);

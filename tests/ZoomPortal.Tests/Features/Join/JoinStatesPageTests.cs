@@ -89,6 +89,24 @@ public sealed class JoinStatesPageTests
     }
 
     [Fact]
+    public async Task A_page_whose_first_render_comes_before_the_database_answered_still_prepares_the_join()
+    {
+        // A networked database (PostgreSQL on a cold instance): the page renders once while it waits for the join's
+        // session, and that render's after-render call comes first. The page must still load its module afterwards.
+        var options = new JoinOptions();
+        await using var harness = await JoinHarness.CreateAsync(options);
+        await using var ctx = harness.PageContext(options);
+        var module = harness.SetupModule(ctx);
+        harness.Database.Latency = TimeSpan.FromMilliseconds(200);
+
+        var page = ctx.Render<JoinMeetingPage>(p => p.Add(x => x.Id, JoinHarness.MeetingId));
+
+        page.WaitForAssertion(() => Assert.False(page.Find("button[type=submit]").HasAttribute("disabled")));
+        module.VerifyInvoke("checkBrowser");
+        module.VerifyInvoke("preload");
+    }
+
+    [Fact]
     public async Task Cancel_clicked_as_the_waits_recheck_starts_a_new_attempt_still_ends_the_join()
     {
         var options = new JoinOptions { WaitForHostInterval = TimeSpan.FromSeconds(15) };

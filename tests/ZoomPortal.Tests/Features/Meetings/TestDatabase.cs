@@ -26,6 +26,22 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
 
     public PortalDbContext CreateDbContext() => new SqlitePortalDbContext(_options);
 
+    /// <summary>
+    /// How long asking for a context takes, as a networked database's round trip would: SQLite's async calls complete
+    /// synchronously, which hides every "the first render came before the data" race that PostgreSQL shows.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
+    public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken);
+        }
+
+        return CreateDbContext();
+    }
+
     public async Task SeedAsync(params ZoomPortal.Features.Meetings.Meeting[] meetings)
     {
         await using var db = CreateDbContext();
