@@ -73,17 +73,21 @@ internal static partial class SignInCallbackFailure
             _ => L["SignInFailed.Unusable"],
         });
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return $"""
+        return $$"""
             <!DOCTYPE html>
-            <html lang="{H(language)}">
+            <html lang="{{H(language)}}">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <meta name="color-scheme" content="light dark" />
-            <title>{title} - ZoomPortal</title></head>
+            <style>
+            body { background: #fff; color: #1f1f1f } a { color: #0b57d0 }
+            @media (prefers-color-scheme: dark) { body { background: #121212; color: #e8eaed } a { color: #8ab4f8 } }
+            </style>
+            <title>{{title}} - ZoomPortal</title></head>
             <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
             <main>
-            <h1>{title}</h1>
-            <p data-reason="{reason}">{explanation} {H(L["SignInFailed.NothingChanged"])}</p>
-            <p><a href="/authentication/login">{H(L["SignInFailed.SignInAgain"])}</a> · <a href="/">{H(L["SignInFailed.Home"])}</a></p>
+            <h1>{{title}}</h1>
+            <p data-reason="{{reason}}">{{explanation}} {{H(L["SignInFailed.NothingChanged"])}}</p>
+            <p><a href="/authentication/login">{{H(L["SignInFailed.SignInAgain"])}}</a> · <a href="/">{{H(L["SignInFailed.Home"])}}</a></p>
             </main>
             </body>
             </html>
