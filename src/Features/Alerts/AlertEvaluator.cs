@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace ZoomPortal.Features.Alerts;
@@ -40,10 +41,16 @@ internal sealed partial class AlertEvaluator(
                 continue;
             }
 
-            var (incident, opened) = incidents.Fire(rule, check.Summary, time.GetUtcNow());
+            if (check.Summary is not { } summary)
+            {
+                continue;
+            }
+
+            var (incident, opened) = incidents.Fire(rule, summary, time.GetUtcNow());
             if (opened)
             {
-                LogOpened(logger, rule.Id, check.Summary);
+                // The log is for operators and stays English, like the webhook.
+                LogOpened(logger, rule.Id, summary.In(CultureInfo.InvariantCulture));
             }
 
             if (!incident.Notified && await notifier.NotifyAsync(incident, cancellationToken))

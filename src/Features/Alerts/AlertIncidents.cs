@@ -1,3 +1,5 @@
+using ZoomPortal.Features.Localisation;
+
 namespace ZoomPortal.Features.Alerts;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal sealed class AlertIncidents
     }
 
     /// <summary>Opens an incident for the rule (<c>Opened</c> true) or refreshes the open one's summary.</summary>
-    public (AlertIncident Incident, bool Opened) Fire(IAlertRule rule, string summary, DateTimeOffset now)
+    public (AlertIncident Incident, bool Opened) Fire(IAlertRule rule, LocalisedText summary, DateTimeOffset now)
     {
         AlertIncident incident;
         bool opened;
@@ -69,5 +71,7 @@ internal sealed class AlertIncidents
     }
 }
 
+/// <param name="Title">The rule's title: in the reader's language on the admin pages, in English in the webhook.</param>
+/// <param name="Summary">Why it fires, likewise.</param>
 /// <param name="Notified">Whether the notification for this incident was delivered (it is sent at most once).</param>
-internal sealed record AlertIncident(string RuleId, string Title, string Summary, DateTimeOffset OpenedAt, bool Notified);
+internal sealed record AlertIncident(string RuleId, LocalisedText Title, LocalisedText Summary, DateTimeOffset OpenedAt, bool Notified);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -37,10 +38,15 @@ internal sealed partial class AlertNotifier(IHttpClientFactory httpClientFactory
         return false;
     }
 
-    /// <summary>Slack: <c>{"text"}</c>. Teams (Workflows "post to a channel when a webhook request is received"): an Adaptive Card message.</summary>
+    /// <summary>
+    /// Slack: <c>{"text"}</c>. Teams (Workflows "post to a channel when a webhook request is received"): an Adaptive Card
+    /// message. Always in English with invariant numbers, whatever language the evaluating request or page had: a channel's
+    /// readers and any rules matching its text expect it stable.
+    /// </summary>
     internal static JsonObject Payload(AlertIncident incident, AlertPayloadFormat format)
     {
-        var title = $"ZoomPortal: {incident.Title}";
+        var title = $"ZoomPortal: {incident.Title.In(CultureInfo.InvariantCulture)}";
+        var summary = incident.Summary.In(CultureInfo.InvariantCulture);
         return format switch
         {
             AlertPayloadFormat.Teams => new JsonObject
@@ -56,11 +62,11 @@ internal sealed partial class AlertNotifier(IHttpClientFactory httpClientFactory
                         ["version"] = "1.4",
                         ["body"] = new JsonArray(
                             new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["wrap"] = true },
-                            new JsonObject { ["type"] = "TextBlock", ["text"] = incident.Summary, ["wrap"] = true }),
+                            new JsonObject { ["type"] = "TextBlock", ["text"] = summary, ["wrap"] = true }),
                     },
                 }),
             },
-            _ => new JsonObject { ["text"] = $"*{title}*\n{incident.Summary}" },
+            _ => new JsonObject { ["text"] = $"*{title}*\n{summary}" },
         };
     }
 

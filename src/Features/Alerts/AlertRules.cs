@@ -1,36 +1,41 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Admin;
 using ZoomPortal.Features.Join.Attempts;
+using ZoomPortal.Features.Localisation;
 using ZoomPortal.Features.Meetings;
 using ZoomPortal.Zoom;
 
 namespace ZoomPortal.Features.Alerts;
 
-/// <summary>One condition an operator wants to hear about. <see cref="Id"/> names the incident it opens.</summary>
+/// <summary>
+/// One condition an operator wants to hear about. <see cref="Id"/> names the incident it opens. Its title and summaries
+/// are resource texts: the admin pages show them in the viewer's language, the alert webhook in English (invariant).
+/// </summary>
 internal interface IAlertRule
 {
     string Id { get; }
 
-    string Title { get; }
+    LocalisedText Title { get; }
 
     Task<AlertCheck> CheckAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Whether a rule fires now, and a sentence that says why (no personal data, no secrets).</summary>
-internal sealed record AlertCheck(bool Firing, string Summary)
+/// <summary>Whether a rule fires now, and a sentence that says why (no personal data, no secrets); null when quiet.</summary>
+internal sealed record AlertCheck(bool Firing, LocalisedText? Summary)
 {
-    public static AlertCheck Quiet { get; } = new(false, string.Empty);
+    public static AlertCheck Quiet { get; } = new(false, null);
 }
 
 /// <summary>Share of joins that ended failed (after retries) among those that ended in the window.</summary>
 internal sealed class JoinFailureRateRule(IDbContextFactory<PortalDbContext> factory, IOptionsMonitor<AlertOptions> options, TimeProvider time) : IAlertRule
 {
+    private static LaterText L => LaterText.Instance;
+
     public string Id => "join-failure-rate";
 
-    public string Title => "Joins are failing";
+    public LocalisedText Title => L["Alerts.JoinFailures.Title"];
 
     public async Task<AlertCheck> CheckAsync(CancellationToken cancellationToken)
     {
@@ -55,8 +60,7 @@ internal sealed class JoinFailureRateRule(IDbContextFactory<PortalDbContext> fac
         }
 
         var rate = (double)failed / total;
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{failed} of {total} joins failed after retries in the last {DurationText.Format(settings.JoinFailureWindow)} ({rate:P0}; alert at {settings.JoinFailureRate:P0}). See /admin/join-errors.");
+        var summary = L["Alerts.JoinFailures.Summary", failed, total, DurationText.Format(settings.JoinFailureWindow), rate, settings.JoinFailureRate];
         return new AlertCheck(rate >= settings.JoinFailureRate, summary);
     }
 }
@@ -64,9 +68,11 @@ internal sealed class JoinFailureRateRule(IDbContextFactory<PortalDbContext> fac
 /// <summary>Zoom's clock off by more than <c>Admin:ClockOffsetWarning</c>: signatures are corrected, but NTP is broken.</summary>
 internal sealed class ClockOffsetRule(IZoomClock clock, IOptionsMonitor<AlertOptions> options, IOptionsMonitor<AdminOptions> admin) : IAlertRule
 {
+    private static LaterText L => LaterText.Instance;
+
     public string Id => "clock-offset";
 
-    public string Title => "This server's clock is off";
+    public LocalisedText Title => L["Alerts.ClockOffset.Title"];
 
     public Task<AlertCheck> CheckAsync(CancellationToken cancellationToken)
     {
@@ -77,19 +83,21 @@ internal sealed class ClockOffsetRule(IZoomClock clock, IOptionsMonitor<AlertOpt
             return Task.FromResult(AlertCheck.Quiet);
         }
 
-        var direction = estimate.Offset < TimeSpan.Zero ? "ahead of" : "behind";
-        return Task.FromResult(new AlertCheck(true,
-            $"This server's clock is {DurationText.Format(estimate.Offset)} {direction} Zoom's (± {DurationText.Format(estimate.Uncertainty)}; " +
-            $"alert beyond {DurationText.Format(limit)}). Fix the server's time synchronisation (NTP)."));
+        var (offset, uncertainty, beyond) = (DurationText.Format(estimate.Offset), DurationText.Format(estimate.Uncertainty), DurationText.Format(limit));
+        return Task.FromResult(new AlertCheck(true, estimate.Offset < TimeSpan.Zero
+            ? L["Alerts.ClockOffset.Ahead", offset, uncertainty, beyond]
+            : L["Alerts.ClockOffset.Behind", offset, uncertainty, beyond]));
     }
 }
 
 /// <summary>The last Zoom API call failed, or no call succeeded for <c>Admin:ApiFailureWarning</c>.</summary>
 internal sealed class ZoomApiRule(ZoomApiHealth health, IOptionsMonitor<AlertOptions> options, IOptionsMonitor<AdminOptions> admin, TimeProvider time) : IAlertRule
 {
+    private static LaterText L => LaterText.Instance;
+
     public string Id => "zoom-api";
 
-    public string Title => "Zoom's API is failing";
+    public LocalisedText Title => L["Alerts.ZoomApi.Title"];
 
     public Task<AlertCheck> CheckAsync(CancellationToken cancellationToken)
     {
@@ -103,12 +111,12 @@ internal sealed class ZoomApiRule(ZoomApiHealth health, IOptionsMonitor<AlertOpt
         if (snapshot.LastFailureAt is { } failedAt && (snapshot.LastSuccessAt is null || failedAt > snapshot.LastSuccessAt))
         {
             // LastFailure is written for administrators: it holds no token or secret.
-            return Task.FromResult(new AlertCheck(true, $"The last call to Zoom's API failed ({DurationText.Format(now - failedAt)} ago): {snapshot.LastFailure}"));
+            return Task.FromResult(new AlertCheck(true, L["Alerts.ZoomApi.LastFailed", DurationText.Format(now - failedAt), snapshot.LastFailure ?? string.Empty]));
         }
 
         var limit = admin.CurrentValue.ApiFailureWarning;
         return Task.FromResult(snapshot.LastSuccessAt is { } okAt && now - okAt > limit
-            ? new AlertCheck(true, $"No successful call to Zoom's API for {DurationText.Format(now - okAt)} (alert after {DurationText.Format(limit)}).")
+            ? new AlertCheck(true, L["Alerts.ZoomApi.NoSuccess", DurationText.Format(now - okAt), DurationText.Format(limit)])
             : AlertCheck.Quiet);
     }
 }
@@ -120,9 +128,11 @@ internal sealed class WebhookSilenceRule(
     IOptionsMonitor<AlertOptions> options,
     TimeProvider time) : IAlertRule
 {
+    private static LaterText L => LaterText.Instance;
+
     public string Id => "webhooks-silent";
 
-    public string Title => "Zoom webhooks are silent";
+    public LocalisedText Title => L["Alerts.Webhooks.Title"];
 
     public async Task<AlertCheck> CheckAsync(CancellationToken cancellationToken)
     {
@@ -145,8 +155,8 @@ internal sealed class WebhookSilenceRule(
             return AlertCheck.Quiet;
         }
 
-        var since = last is { } l ? $"for {DurationText.Format(now - l)}" : "since the portal started";
-        return new AlertCheck(true,
-            $"{running} meeting(s) are running but no Zoom webhook arrived {since} (alert after {DurationText.Format(silence)}). Check the webhook subscription in the Zoom App Marketplace.");
+        return new AlertCheck(true, last is { } l
+            ? L["Alerts.Webhooks.SilentFor", running, DurationText.Format(now - l), DurationText.Format(silence)]
+            : L["Alerts.Webhooks.SilentSinceStart", running, DurationText.Format(silence)]);
     }
 }

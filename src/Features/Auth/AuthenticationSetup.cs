@@ -145,6 +145,8 @@ internal static class AuthenticationSetup
             },
             // Anyone can POST garbage to /signin-oidc: a friendly page and a one-line warning, not a 500 with a stack trace.
             OnRemoteFailure = SignInCallbackFailure.HandleAsync,
+            // The user said no at the provider: the same page, saying so, instead of a failure.
+            OnAccessDenied = SignInCallbackFailure.HandleAccessDeniedAsync,
         };
     }
 }

@@ -10,4 +10,7 @@ public sealed class LocalisedText(string key, params object[] arguments)
     public string Key { get; } = key;
 
     public override string ToString() => arguments.Length == 0 ? StaticText.Instance[Key] : StaticText.Instance[Key, arguments];
+
+    /// <summary>The text in <paramref name="culture"/>, whoever reads it now (the invariant culture: English, invariant numbers).</summary>
+    public string In(System.Globalization.CultureInfo culture) => StaticText.In(culture, Key, arguments);
 }

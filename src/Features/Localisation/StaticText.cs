@@ -24,4 +24,14 @@ public sealed class StaticText
 
     /// <summary>The text for <paramref name="key"/> with its placeholders filled in the current culture.</summary>
     public string this[string key, params object[] arguments] => string.Format(CultureInfo.CurrentCulture, this[key], arguments);
+
+    /// <summary>
+    /// The text for <paramref name="key"/> in <paramref name="culture"/>, its placeholders filled in that culture; the
+    /// invariant culture gives the English text as the code wrote it before it was localised (e.g. for a webhook payload).
+    /// </summary>
+    public static string In(CultureInfo culture, string key, params object[] arguments)
+    {
+        var text = Resources.GetString(key, culture) ?? key;
+        return arguments.Length == 0 ? text : string.Format(culture, text, arguments);
+    }
 }

@@ -56,6 +56,28 @@ public sealed class JoinErrorsPageTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal("Join attempts, newest first", page.Find("[data-testid=join-attempts] table caption").TextContent);
     }
 
+    [Theory]
+    [InlineData("en-GB", "Failed", "Wrong or missing passcode", "Signature rejected (clock)", "Succeeded")]
+    [InlineData("de-DE", "Gescheitert", "Kenncode falsch oder fehlend", "Signatur abgelehnt (Uhrzeit)", "Erfolgreich")]
+    public void The_grid_says_outcomes_and_categories_in_words_not_code_names(string culture, string failed, string passcode, string signature, string succeeded)
+    {
+        using var scope = new CultureScope(culture);
+        var page = _ctx.Render<JoinErrorsPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=join-attempt-row]").Count));
+
+        // Columns: started, support code, attempt, outcome, code, category, meeting, user, browser, after retries.
+        var cells = page.FindAll("[data-testid=join-attempt-row]").Select(row => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal((failed, passcode, failed), (cells[0][3], cells[0][5], cells[0][9]));
+        Assert.Equal((failed, signature, succeeded), (cells[1][3], cells[1][5], cells[1][9]));
+        Assert.DoesNotContain(cells.SelectMany(c => c), text => text is "Passcode" or "Signature");
+
+        page.Find("button[aria-label^='Details']").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=attempt-fields]")));
+        var fields = page.FindAll("[data-testid=attempt-fields] td").Select(td => td.TextContent).ToList();
+        Assert.Contains(passcode, fields);
+        Assert.DoesNotContain("Passcode", fields);
+    }
+
     [Fact]
     public void The_drawer_shows_every_field_and_the_other_attempts_of_the_join_with_the_diagnosis()
     {

@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ZoomPortal.Data;
 using ZoomPortal.Features.Alerts;
 using ZoomPortal.Features.Join.Attempts;
+using ZoomPortal.Features.Localisation;
 using ZoomPortal.Tests.Features.Admin;
 using ZoomPortal.Tests.Infrastructure;
 
@@ -103,6 +105,37 @@ public sealed class AlertNotificationTests
         var page = await client.GetStringAsync(new Uri("/admin/health", UriKind.Relative));
         Assert.Contains("Open incidents", page, StringComparison.Ordinal);
         Assert.Contains("This server&#x27;s clock is off", page, StringComparison.Ordinal);
+
+        // The same incident for an admin whose browser asks for German: title and summary in German, the webhook unchanged.
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+        var german = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/admin/health", UriKind.Relative)));
+        Assert.Contains("Die Uhr dieses Servers geht falsch", german, StringComparison.Ordinal);
+        Assert.Matches(@"Die Uhr dieses Servers geht gegenüber Zooms Uhr (6 min 5\d s|7 min( [0-9] s)?) vor \(± ", german);
+        Assert.DoesNotContain("This server's clock", german, StringComparison.Ordinal);
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
+    public void The_webhook_payload_is_english_with_invariant_numbers_whatever_the_current_culture()
+    {
+        using var german = new CultureScope("de-DE");
+        var incident = new AlertIncident(
+            "join-failure-rate",
+            new LocalisedText("Alerts.JoinFailures.Title"),
+            new LocalisedText("Alerts.JoinFailures.Summary", 15, 25, "15 min", 0.6, 0.5),
+            DateTimeOffset.UtcNow,
+            Notified: false);
+
+        var slack = AlertNotifier.Payload(incident, AlertPayloadFormat.Slack)["text"]!.GetValue<string>();
+        var teams = AlertNotifier.Payload(incident, AlertPayloadFormat.Teams).ToJsonString();
+
+        // Word for word what the rule wrote before the texts moved into resources: channels and their filters rely on it.
+        Assert.Equal("*ZoomPortal: Joins are failing*\n15 of 25 joins failed after retries in the last 15 min (60 %; alert at 50 %). See /admin/join-errors.", slack);
+        Assert.Contains("ZoomPortal: Joins are failing", teams, StringComparison.Ordinal);
+        // The admin pages read the same incident in the viewer's language.
+        Assert.Equal("Beitritte scheitern", incident.Title.ToString());
+        Assert.StartsWith("15 von 25 Beitritten", incident.Summary.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\(60\s%; Alarm ab 50\s%\)", incident.Summary.ToString());
     }
 
     private static async Task AddJoinsAsync(PortalAppFactory app, int succeeded, int failed)
